@@ -1,0 +1,10 @@
+/** Kubernetes object shapes used by the core (types only). */
+export type { Container, Volume, PodSpec, PodTemplateSpec, Probe, EnvVar, VolumeMount } from 'kubernetes-types/core/v1.js';
+export type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,42 @@
+/**
+ * Contract between the engine and a mesh preset. A preset is a pure function from the
+ * *pristine* (never-injected) pod template to the pod template the cluster's webhook would
+ * produce. The engine then turns the difference into minimal text edits and an undo record.
+ */
+import type { InjectConfig } from '../config.js';
+import type { ObjectMeta, PodSpec } from '../kube.js';
+import type { Result } from '../results.js';
+
+export interface PodTemplate {
+  metadata: ObjectMeta;
+  spec: PodSpec;
+}
+
+/** The object that owns the pod template, as the webhook would see it. */
+export interface WorkloadInfo {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  /** Resolved namespace (`metadata.namespace`, else the config's `defaultNamespace`). */
+  namespace: string;
+  /** Labels of the owning object (not of the pod template). */
+  labels: Record<string, string>;
+}
+
+export interface MeshRenderInput {
+  /** Deep copy of the pristine pod template; the preset may mutate it and return it. */
+  pod: PodTemplate;
+  workload: WorkloadInfo;
+  config: InjectConfig;
+  /** Dotted path of the pod template inside the object (`spec.template`), used for result field paths. */
+  podPath: string;
+}
+
+export interface MeshRenderOutput {
+  /** The injected pod template (null when the preset refused, see results). */
+  pod: PodTemplate | null;
+  /** Problems found; the engine adds file and resourceRef. Any error result cancels the injection. */
+  results: Result[];
+}
+
+export type MeshPreset = (input: MeshRenderInput) => MeshRenderOutput;
