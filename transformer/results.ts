@@ -51,6 +51,7 @@ export type ResultCode =
   | 'skipped-mesh-none'
   | 'skipped-selector-never'
   | 'skipped-policy-disabled'
+  | 'skipped-foreign-injection'
   | 'invalid-inject-value'
   // pass-through
   | 'passthrough-helm-template'

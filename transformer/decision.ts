@@ -1,0 +1,116 @@
+/**
+ * Whether the mesh sidecar goes into a workload, decided offline the way the cluster's webhook
+ * selectors and Istio's `injectRequired` would, plus the repo config's namespace globs.
+ *
+ * Precedence, first row that applies wins (mirrored by test/decision.test.ts):
+ *
+ * | # | condition                                                         | result                            |
+ * |---|-------------------------------------------------------------------|-----------------------------------|
+ * | 1 | config `mesh: none`                                               | skipped-mesh-none                 |
+ * | 2 | pod `spec.hostNetwork: true`                                      | skipped-host-network              |
+ * | 3 | namespace is a system namespace (kube-system, ...)                | skipped-system-namespace          |
+ * | 4 | namespace matches config `namespaces.skip`                        | skipped-namespace-skipped         |
+ * | 5 | pod opt-out: label (else annotation) `sidecar.istio.io/inject: "false"`, or `mesh-inject.dev/inject: "false"` | skipped-pod-opt-out |
+ * | 6 | Namespace object labelled `istio-injection: disabled`             | skipped-namespace-label-disabled  |
+ * | 7 | Namespace object labelled `istio-injection: enabled`              | injected                          |
+ * | 8 | Namespace object `istio.io/rev: R` (R is not our revision)        | skipped-namespace-other-revision  |
+ * | 9 | Namespace object `istio.io/rev: R` (R is our revision)            | injected                          |
+ * |10 | pod label `istio.io/rev: R` (R is not our revision)               | skipped-namespace-other-revision  |
+ * |11 | pod opt-in: `sidecar.istio.io/inject: "true"` or pod `istio.io/rev` = ours | injected                 |
+ * |12 | namespace matches config `namespaces.inject`                      | injected                          |
+ * |13 | otherwise                                                         | skipped-namespace-not-selected    |
+ *
+ * A label value other than "true"/"false" is ignored with a warning, as Istio does.
+ */
+import type { InjectConfig } from './config.js';
+import type { NamespaceLabels } from './namespaces.js';
+import { matchesAnyGlob, SYSTEM_NAMESPACES } from './namespaces.js';
+import type { ResultCode } from './results.js';
+
+export const INJECT_LABEL = 'sidecar.istio.io/inject';
+export const MESH_INJECT_OPT_OUT = 'mesh-inject.dev/inject';
+export const NAMESPACE_INJECTION_LABEL = 'istio-injection';
+export const REVISION_LABEL = 'istio.io/rev';
+
+export interface DecisionInput {
+  namespace: string;
+  podLabels: Readonly<Record<string, unknown>>;
+  podAnnotations: Readonly<Record<string, unknown>>;
+  hostNetwork: boolean;
+  namespaces: NamespaceLabels;
+}
+
+export interface Decision {
+  inject: boolean;
+  code: ResultCode;
+  reason: string;
+  /** A label or annotation with a value Istio does not understand. */
+  warning?: string;
+}
+
+const REASONS: Partial<Record<ResultCode, string>> = {
+  'skipped-mesh-none': 'config sets mesh: none',
+  'skipped-host-network': 'the pod uses host networking (spec.hostNetwork: true)',
+  'skipped-system-namespace': 'system namespaces are never injected',
+  'skipped-namespace-skipped': 'the namespace matches namespaces.skip in the config',
+  'skipped-pod-opt-out': 'the pod template opts out',
+  'skipped-namespace-label-disabled': 'the Namespace is labelled istio-injection: disabled',
+  'skipped-namespace-other-revision': 'the workload is selected by another control-plane revision',
+  'skipped-namespace-not-selected': 'the namespace is not selected by namespaces.inject in the config',
+};
+
+function skip(code: ResultCode, warning?: string): Decision {
+  return { inject: false, code, reason: REASONS[code] ?? code, ...(warning ? { warning } : {}) };
+}
+
+function inject(reason: string, warning?: string): Decision {
+  return { inject: true, code: 'injected', reason, ...(warning ? { warning } : {}) };
+}
+
+/** The pod's own inject setting: label wins over the deprecated annotation. */
+function podInjectSetting(input: DecisionInput): { value?: boolean; warning?: string } {
+  const raw = input.podLabels[INJECT_LABEL] ?? input.podAnnotations[INJECT_LABEL];
+  if (raw === undefined) return {};
+  const text = String(raw);
+  if (text === 'true') return { value: true };
+  if (text === 'false') return { value: false };
+  return { warning: `${INJECT_LABEL}: "${text}" is not "true" or "false" and is ignored` };
+}
+
+function isOurRevision(revision: string, config: InjectConfig): boolean {
+  const ours = config.istio.revision || 'default';
+  return revision === ours || (revision === '' && ours === 'default');
+}
+
+export function decideMeshInjection(input: DecisionInput, config: InjectConfig): Decision {
+  if (config.mesh === 'none') return skip('skipped-mesh-none');
+  if (input.hostNetwork) return skip('skipped-host-network');
+  if (SYSTEM_NAMESPACES.has(input.namespace)) return skip('skipped-system-namespace');
+  if (matchesAnyGlob(input.namespace, config.namespaces.skip)) return skip('skipped-namespace-skipped');
+
+  const pod = podInjectSetting(input);
+  const optOut = String(input.podLabels[MESH_INJECT_OPT_OUT] ?? input.podAnnotations[MESH_INJECT_OPT_OUT] ?? '') === 'false';
+  if (pod.value === false || optOut) return skip('skipped-pod-opt-out', pod.warning);
+
+  const nsLabels = input.namespaces.get(input.namespace);
+  const nsInjection = nsLabels?.[NAMESPACE_INJECTION_LABEL];
+  if (nsInjection === 'disabled') return skip('skipped-namespace-label-disabled', pod.warning);
+  if (nsInjection === 'enabled') return inject('the Namespace is labelled istio-injection: enabled', pod.warning);
+  const nsRevision = nsLabels?.[REVISION_LABEL];
+  if (nsRevision !== undefined) {
+    return isOurRevision(nsRevision, config)
+      ? inject(`the Namespace is labelled istio.io/rev: ${nsRevision}`, pod.warning)
+      : skip('skipped-namespace-other-revision', pod.warning);
+  }
+  const podRevision = input.podLabels[REVISION_LABEL];
+  if (podRevision !== undefined) {
+    return isOurRevision(String(podRevision), config)
+      ? inject(`the pod template is labelled istio.io/rev: ${String(podRevision)}`, pod.warning)
+      : skip('skipped-namespace-other-revision', pod.warning);
+  }
+  if (pod.value === true) return inject(`the pod template sets ${INJECT_LABEL}: "true"`, pod.warning);
+  if (matchesAnyGlob(input.namespace, config.namespaces.inject)) {
+    return inject(`namespace ${input.namespace} matches namespaces.inject`, pod.warning);
+  }
+  return skip('skipped-namespace-not-selected', pod.warning);
+}

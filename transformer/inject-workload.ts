@@ -1,0 +1,79 @@
+/**
+ * The per-workload pipeline on plain data: validate, decide, run the mesh preset, add custom
+ * sidecars. Input is always the pristine pod template (any earlier injection already undone).
+ */
+import type { InjectConfig } from './config.js';
+import { decideMeshInjection, type Decision } from './decision.js';
+import type { MeshPreset, PodTemplate, WorkloadInfo } from './mesh/types.js';
+import type { NamespaceLabels } from './namespaces.js';
+import { validateForIstio, validatePodTemplate, type PodProblem } from './pod-validation.js';
+import { applySidecars, MESH_CONTAINER_NAMES } from './sidecars.js';
+import { isObject } from './kube.js';
+import type { Result } from './results.js';
+
+export interface WorkloadInput {
+  pod: Record<string, unknown>;
+  workload: WorkloadInfo;
+  podPath: string;
+  config: InjectConfig;
+  namespaces: NamespaceLabels;
+  preset: MeshPreset | undefined;
+}
+
+export interface WorkloadOutcome {
+  /** The pod template to write, or null to leave the pristine one. */
+  target: PodTemplate | null;
+  decision: Decision;
+  /** Problems with positions still relative to the pod template. */
+  problems: PodProblem[];
+  /** Results from the preset (already carrying their own field paths). */
+  results: Result[];
+}
+
+export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
+  const { pod, workload, config } = input;
+  const problems = validatePodTemplate(pod);
+  const metadata = (isObject(pod.metadata) ? pod.metadata : {}) as Record<string, unknown>;
+  const spec = (isObject(pod.spec) ? pod.spec : {}) as Record<string, unknown>;
+  const selection = decideMeshInjection(
+    {
+      namespace: workload.namespace,
+      podLabels: (isObject(metadata.labels) ? metadata.labels : {}) as Record<string, unknown>,
+      podAnnotations: (isObject(metadata.annotations) ? metadata.annotations : {}) as Record<string, unknown>,
+      hostNetwork: spec.hostNetwork === true,
+      namespaces: input.namespaces,
+    },
+    { ...config, mesh: 'istio' },
+  );
+  const decision: Decision =
+    config.mesh === 'none' ? { inject: false, code: 'skipped-mesh-none', reason: 'config sets mesh: none' } : selection;
+  if (problems.length) return { target: null, decision, problems, results: [] };
+
+  let target: PodTemplate = structuredClone({ metadata, spec }) as unknown as PodTemplate;
+  const results: Result[] = [];
+  const injectedNames = new Set<string>();
+  if (decision.inject && input.preset) {
+    const istioProblems = validateForIstio(pod, false);
+    if (istioProblems.length) return { target: null, decision, problems: istioProblems, results: [] };
+    const rendered = input.preset({ pod: target, workload, config, podPath: input.podPath });
+    results.push(...rendered.results);
+    if (!rendered.pod || rendered.results.some((r) => r.severity === 'error')) {
+      return { target: null, decision, problems: [], results };
+    }
+    target = rendered.pod;
+    for (const name of MESH_CONTAINER_NAMES) injectedNames.add(name);
+  }
+  if (!isExcludedFromSidecars(selection)) target = applySidecars(target, workload, config, injectedNames);
+  const changed = decision.inject || config.sidecars.length > 0;
+  return { target: changed ? target : null, decision, problems: [], results };
+}
+
+/** Custom sidecars follow the namespace rules and opt-outs, not the mesh-specific ones. */
+function isExcludedFromSidecars(decision: Decision): boolean {
+  return (
+    decision.code === 'skipped-system-namespace' ||
+    decision.code === 'skipped-namespace-skipped' ||
+    decision.code === 'skipped-namespace-not-selected' ||
+    decision.code === 'skipped-pod-opt-out'
+  );
+}

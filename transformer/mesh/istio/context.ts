@@ -1,0 +1,85 @@
+/**
+ * Everything the sidecar template and post-processing need, resolved once from the pod, the
+ * owning workload and the config: annotation-over-default values, the effective ProxyConfig,
+ * native/hold decisions and the status port.
+ */
+import type { Container } from 'kubernetes-types/core/v1.js';
+import type { InjectConfig, IstioConfig } from '../../config.js';
+import type { MeshRenderInput, PodTemplate } from '../types.js';
+import { STATUS_PORT } from './defaults.js';
+import { holdRequested } from './hold.js';
+import { ANN, LABEL, PROXY_CONTAINER } from './names.js';
+import { decideNativeSidecar } from './native.js';
+import { meshProxyConfig, mergeProxyConfig, parseProxyConfigAnnotation, type ProxyConfig } from './proxy-config.js';
+import { trafficSettings, type TrafficSettings } from './traffic.js';
+import { workloadIdentity, type WorkloadIdentity } from './workload-identity.js';
+
+export interface RenderContext {
+  config: InjectConfig;
+  istio: IstioConfig;
+  /** The pristine pod (never mutated). */
+  pod: PodTemplate;
+  annotations: Readonly<Record<string, string>>;
+  labels: Readonly<Record<string, string>>;
+  identity: WorkloadIdentity;
+  proxyConfig: ProxyConfig;
+  /** `sidecar.istio.io/interceptionMode`, else ProxyConfig `interceptionMode`. */
+  interceptionMode: string;
+  tproxy: boolean;
+  native: boolean;
+  /** Hold requested (config OR ProxyConfig); the template only acts on it for non-native proxies. */
+  hold: boolean;
+  /** `status.sidecar.istio.io/port`, else the default status port, as the template prints it. */
+  statusPort: string;
+  /** ProxyConfig `statusPort`: where merged metrics are served and probes are recognized as rewritten. */
+  meshStatusPort: number;
+  traffic: TrafficSettings;
+  /** Names of the pod's containers other than `istio-proxy`, in order. */
+  appContainers: string[];
+  /** `topology.istio.io/network` label, else the configured network. */
+  network: string;
+}
+
+/** Precondition: annotations were validated (`validateAnnotations`), so the ProxyConfig parses. */
+export function buildContext(input: MeshRenderInput): RenderContext {
+  const { pod, config } = input;
+  const annotations = pod.metadata.annotations ?? {};
+  const labels = pod.metadata.labels ?? {};
+  let proxyConfig = meshProxyConfig(config.istio);
+  const pcText = annotations[ANN.proxyConfig];
+  if (pcText !== undefined) {
+    const parsed = parseProxyConfigAnnotation(pcText);
+    if (parsed.ok) proxyConfig = mergeProxyConfig(proxyConfig, parsed.overlay);
+  }
+  const interceptionMode = annotations[ANN.interceptionMode] ?? stringField(proxyConfig.interceptionMode, 'REDIRECT');
+  const statusPort = annotations[ANN.statusPort] ?? String(STATUS_PORT);
+  const containers: Container[] = pod.spec.containers ?? [];
+  return {
+    config,
+    istio: config.istio,
+    pod,
+    annotations,
+    labels,
+    identity: workloadIdentity(input.workload, pod),
+    proxyConfig,
+    interceptionMode,
+    tproxy: interceptionMode === 'TPROXY',
+    native: decideNativeSidecar(annotations, config),
+    hold: holdRequested(config.istio.holdApplicationUntilProxyStarts, proxyConfig),
+    statusPort,
+    meshStatusPort: typeof proxyConfig.statusPort === 'number' ? proxyConfig.statusPort : STATUS_PORT,
+    traffic: trafficSettings(annotations, interceptionMode, statusPort),
+    appContainers: containers.map((c) => c.name).filter((name) => name !== PROXY_CONTAINER),
+    network: labels[LABEL.network] ?? config.istio.network,
+  };
+}
+
+/** ProxyConfig `proxyMetadata` (mesh default merged with the annotation's). */
+export function proxyMetadata(ctx: RenderContext): Record<string, string> {
+  const md = ctx.proxyConfig.proxyMetadata;
+  return md && typeof md === 'object' ? (md as Record<string, string>) : {};
+}
+
+function stringField(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value !== '' ? value : fallback;
+}

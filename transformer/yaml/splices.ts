@@ -1,0 +1,21 @@
+/** Text replacements at source offsets, applied back to front so earlier offsets stay valid. */
+
+export interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function applySplices(text: string, splices: readonly Splice[]): string {
+  const ordered = splices
+    .map((splice, order) => ({ splice, order }))
+    .sort((a, b) => b.splice.start - a.splice.start || b.splice.end - a.splice.end || b.order - a.order);
+  let out = text;
+  let limit = Infinity;
+  for (const { splice } of ordered) {
+    if (splice.end > limit) throw new Error(`overlapping edits at offset ${splice.start}`);
+    out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
+    limit = splice.start;
+  }
+  return out;
+}
