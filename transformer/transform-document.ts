@@ -19,7 +19,7 @@ import { planNode, type PlanContext } from './yaml/plan-edits.js';
 import { planUndo } from './yaml/plan-undo.js';
 import type { RenderStyle } from './yaml/render.js';
 import { RENDER_SCHEMA, renderOptions } from './yaml/yaml-options.js';
-import { applySplices, type Splice } from './yaml/splices.js';
+import { applySplices, mergeLineDeletions, type Splice } from './yaml/splices.js';
 import { detectIndentSeq } from './yaml/detect-style.js';
 
 export type Mode = 'inject' | 'uninject';
@@ -246,7 +246,7 @@ function injectAll(run: DocumentRun, text: string, parsed: ParsedDocument, data:
     }
     const recordValue = renderRecordValue(encodeRecord(plan.record));
     for (const splice of plan.splices) splice.text = splice.text.replace(PLACEHOLDER, recordValue);
-    splices.push(...plan.splices);
+    splices.push(...mergeLineDeletions(plan.splices));
     targets.set(w, target);
     run.reports.push({ resourceRef: w.ref, action: w.hadRecord ? 'reinjected' : 'injected', code: outcome.decision.inject ? 'injected' : 'injected', reason: outcome.decision.reason, line });
   }

@@ -71,6 +71,10 @@ export function transformText(input: string, options: TransformOptions): Transfo
   const slices = splitDocuments(text);
   if (!slices) return unchanged([{ severity: 'warning', code: 'yaml-unsupported', message: 'YAML directives (%YAML/%TAG) are not supported; left unchanged', ...(options.path ? { file: { path: options.path } } : {}) }]);
   const eol = detectEol(text);
+  // Edits work on whole lines; an unterminated last line is terminated while editing and the
+  // missing final newline is restored afterwards, so inject and uninject both keep it.
+  const unterminated = !text.endsWith('\n');
+  if (unterminated) slices[slices.length - 1]!.text += eol;
   const pattern = workloadPattern(options.config);
   const results: Result[] = [];
   const workloads: WorkloadReport[] = [];
@@ -93,6 +97,8 @@ export function transformText(input: string, options: TransformOptions): Transfo
     workloads.push(...outcome.workloads);
   });
   if (results.some((r) => r.severity === 'error')) return { text: input, changed: false, results, workloads };
-  const output = bom + out.join('');
+  let body = out.join('');
+  if (unterminated && body.endsWith(eol)) body = body.slice(0, -eol.length);
+  const output = bom + body;
   return { text: output, changed: output !== input, results, workloads };
 }

@@ -197,8 +197,7 @@ function countLines(gap: string): number {
 
 function insertAtLineEnd(ctx: PlanContext, offset: number, rendered: string): void {
   const at = lineEnd(ctx.text, offset);
-  const needsBreak = at === ctx.text.length && at > 0 && !ctx.text.endsWith('\n');
-  ctx.splices.push({ start: at, end: at, text: (needsBreak ? ctx.style.eol : '') + rendered });
+  ctx.splices.push({ start: at, end: at, text: rendered });
 }
 
 /** Re-render one node in place and keep its original text in the record. */
@@ -222,7 +221,6 @@ export function replaceNode(ctx: PlanContext, location: Location, target: unknow
     const json = (isMap(location.node) || isSeq(location.node)) && location.node.flow === true;
     rendered = renderDocument(target, ctx.style, json);
   }
-  if (end === text.length && !text.endsWith('\n')) rendered = rendered.slice(0, -ctx.style.eol.length);
   ctx.splices.push({ start, end, text: rendered });
   ctx.record.replaced.push({ path, text: text.slice(start, end), column: columnOf(text, start) });
 }

@@ -5,6 +5,7 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { findPair, findItem, isSelector, resolvePath, type Location, type PathSegment } from './node-path.js';
 import { columnOf, lineEnd, lineStart } from './text-lines.js';
+import { mergeLineDeletions } from './splices.js';
 import type { Splice } from './splices.js';
 import type { InjectionRecord } from '../record.js';
 
@@ -84,8 +85,7 @@ export function planUndo(text: string, podTemplate: Node, record: InjectionRecor
       continue;
     }
     const [start, end] = replacedRange(text, location);
-    let original = shiftContinuationLines(entry.text, columnOf(text, start) - entry.column);
-    if (end === text.length && !text.endsWith('\n') && original.endsWith('\n')) original = original.replace(/\r?\n$/, '');
+    const original = shiftContinuationLines(entry.text, columnOf(text, start) - entry.column);
     splices.push({ start, end, text: original });
   }
   for (const entry of [...record.removed].reverse()) {
@@ -107,7 +107,7 @@ export function planUndo(text: string, podTemplate: Node, record: InjectionRecor
     const [start, end] = lineRange(text, recordLocation);
     splices.push({ start, end, text: '' });
   }
-  return { splices: withoutNested(splices), missing };
+  return { splices: mergeLineDeletions(withoutNested(splices)), missing };
 }
 
 /** Drop edits inside a range another edit already rewrites (e.g. the record inside a restored map). */

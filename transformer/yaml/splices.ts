@@ -19,3 +19,16 @@ export function applySplices(text: string, splices: readonly Splice[]): string {
   }
   return out;
 }
+
+/** Joins whole-line deletions that touch or overlap into one. */
+export function mergeLineDeletions(splices: readonly Splice[]): Splice[] {
+  const deletions = splices.filter((s) => s.text === '' && s.end > s.start).sort((a, b) => a.start - b.start);
+  const others = splices.filter((s) => !(s.text === '' && s.end > s.start));
+  const merged: Splice[] = [];
+  for (const deletion of deletions) {
+    const last = merged.at(-1);
+    if (last && deletion.start <= last.end) last.end = Math.max(last.end, deletion.end);
+    else merged.push({ ...deletion });
+  }
+  return [...others, ...merged];
+}

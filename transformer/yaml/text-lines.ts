@@ -40,3 +40,4 @@ export function detectEol(text: string): '\n' | '\r\n' {
 export function indentLines(lines: readonly string[], indent: string, eol: string): string {
   return lines.map((line) => (line === '' ? '' : indent + line)).join(eol) + eol;
 }
+

@@ -9,7 +9,7 @@ import type { MeshRenderInput, PodTemplate } from '../types.js';
 import { STATUS_PORT } from './defaults.js';
 import { holdRequested } from './hold.js';
 import { ANN, LABEL, PROXY_CONTAINER } from './names.js';
-import { decideNativeSidecar } from './native.js';
+import { nativeForPod } from './native.js';
 import { meshProxyConfig, mergeProxyConfig, parseProxyConfigAnnotation, type ProxyConfig } from './proxy-config.js';
 import { trafficSettings, type TrafficSettings } from './traffic.js';
 import { workloadIdentity, type WorkloadIdentity } from './workload-identity.js';
@@ -54,6 +54,7 @@ export function buildContext(input: MeshRenderInput): RenderContext {
   const interceptionMode = annotations[ANN.interceptionMode] ?? stringField(proxyConfig.interceptionMode, 'REDIRECT');
   const statusPort = annotations[ANN.statusPort] ?? String(STATUS_PORT);
   const containers: Container[] = pod.spec.containers ?? [];
+  const appContainers = containers.map((c) => c.name).filter((name) => name !== PROXY_CONTAINER);
   return {
     config,
     istio: config.istio,
@@ -64,12 +65,12 @@ export function buildContext(input: MeshRenderInput): RenderContext {
     proxyConfig,
     interceptionMode,
     tproxy: interceptionMode === 'TPROXY',
-    native: decideNativeSidecar(annotations, config),
+    native: nativeForPod(annotations, config, appContainers.length),
     hold: holdRequested(config.istio.holdApplicationUntilProxyStarts, proxyConfig),
     statusPort,
     meshStatusPort: typeof proxyConfig.statusPort === 'number' ? proxyConfig.statusPort : STATUS_PORT,
     traffic: trafficSettings(annotations, interceptionMode, statusPort),
-    appContainers: containers.map((c) => c.name).filter((name) => name !== PROXY_CONTAINER),
+    appContainers,
     network: labels[LABEL.network] ?? config.istio.network,
   };
 }

@@ -8,6 +8,9 @@
  * | absent or `""`                   | `auto`                  | `kubernetesVersion` >= 1.33     |
  * | `"false"`                        | any                     | false                           |
  * | any other value                  | any                     | true (the template tests `ne "false"`) |
+ *
+ * Deliberate difference from Istio: a pod whose only container is a user `istio-proxy` keeps it
+ * as a classic container (Istio moves it and leaves `containers: []`, which the API rejects).
  */
 import type { InjectConfig } from '../../config.js';
 import { ANN } from './names.js';
@@ -25,6 +28,14 @@ export function decideNativeSidecar(annotations: Readonly<Record<string, string>
   const value = annotations[ANN.nativeSidecar];
   if (value === undefined || value === '') return nativeSidecarsByConfig(config);
   return value !== 'false';
+}
+
+export function nativeForPod(
+  annotations: Readonly<Record<string, string>>,
+  config: InjectConfig,
+  appContainerCount: number,
+): boolean {
+  return appContainerCount > 0 && decideNativeSidecar(annotations, config);
 }
 
 /** `1.33`, `v1.33.2`: compares `1.<minor>`; any major above 1 counts as newer. */

@@ -1,0 +1,3 @@
+export function isTTY(stream: { isTTY?: boolean }): boolean {
+  return stream.isTTY === true;
+}

@@ -1,0 +1,114 @@
+/**
+ * User customization of injected containers: a container in the user's pod with the name of one
+ * the template injects (`istio-proxy`, `istio-init`, `istio-validation`) is merged ON TOP of the
+ * injected one, so user fields win; `image: auto` keeps the injected image. Like Istio, the user's
+ * containers are recorded in `proxy.istio.io/overrides`
+ * (`{"containers":[...],"initContainers":[...]}`), and a user `runAsUser`/`runAsGroup` on
+ * `istio-proxy` is carried to the iptables `-u` argument and to `istio-validation`.
+ */
+import type { Container } from 'kubernetes-types/core/v1.js';
+import { isObject } from '../../kube.js';
+import type { PodTemplate } from '../types.js';
+import type { RenderContext } from './context.js';
+import { containerJson } from './go-json.js';
+import { strategicMerge } from './merge.js';
+import { ANN, INIT_CONTAINER, PROXY_CONTAINER, VALIDATION_CONTAINER } from './names.js';
+import { findContainer, findProxy, withAnnotation } from './pod-access.js';
+
+/** The image value that means "use the injected image". */
+export const AUTO_IMAGE = 'auto';
+
+/**
+ * Native sidecars: a user `istio-proxy` under `containers` is moved to the end of
+ * `initContainers` before the template is merged, so both meet there.
+ */
+export function moveUserProxyToInit(pod: PodTemplate, template: PodTemplate): PodTemplate {
+  if (!findContainer(template.spec.initContainers, PROXY_CONTAINER)) return pod;
+  const user = findContainer(pod.spec.containers, PROXY_CONTAINER);
+  if (!user) return pod;
+  return {
+    ...pod,
+    spec: {
+      ...pod.spec,
+      containers: (pod.spec.containers ?? []).filter((c) => c !== user),
+      initContainers: [...(pod.spec.initContainers ?? []), user],
+    },
+  };
+}
+
+export function reapplyUserContainers(merged: PodTemplate, original: PodTemplate, template: PodTemplate, ctx: RenderContext): PodTemplate {
+  const recorded: { containers: Container[]; initContainers: Container[] } = { containers: [], initContainers: [] };
+  let pod = merged;
+  for (const injected of template.spec.containers ?? []) {
+    const user = findContainer(original.spec.containers, injected.name);
+    if (!user) continue;
+    const overlay = overlayOf(user);
+    recorded.containers.push(overlay);
+    pod = strategicMerge(pod, { spec: { containers: [overlay] } });
+  }
+  for (const injected of template.spec.initContainers ?? []) {
+    const user = findContainer(original.spec.containers, injected.name) ?? findContainer(original.spec.initContainers, injected.name);
+    if (!user) continue;
+    const overlay = overlayOf(user);
+    recorded.initContainers.push(overlay);
+    pod = strategicMerge(pod, { spec: { initContainers: [overlay] } });
+  }
+  if (recorded.containers.length + recorded.initContainers.length > 0) {
+    pod = withAnnotation(pod, ANN.overrides, overridesJson(recorded));
+  }
+  return adjustInitContainerUser(pod, original, ctx);
+}
+
+/** The user's container as a patch: no `image: auto`, no nulls (Go drops both before merging). */
+function overlayOf(user: Container): Container {
+  const overlay = dropNulls(structuredClone(user)) as Container;
+  if (overlay.image === AUTO_IMAGE) delete overlay.image;
+  return overlay;
+}
+
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNulls(v);
+  return out;
+}
+
+function overridesJson(recorded: { containers: Container[]; initContainers: Container[] }): string {
+  const parts: string[] = [];
+  if (recorded.containers.length > 0) parts.push(`"containers":[${recorded.containers.map(containerJson).join(',')}]`);
+  if (recorded.initContainers.length > 0) parts.push(`"initContainers":[${recorded.initContainers.map(containerJson).join(',')}]`);
+  return `{${parts.join(',')}}`;
+}
+
+/**
+ * Istio's `adjustInitContainerUser`: the proxy's user-chosen uid becomes iptables' `-u` (never 0),
+ * `istio-validation` runs as the proxy's uid/gid, and TPROXY forces the proxy back to uid 0.
+ */
+function adjustInitContainerUser(pod: PodTemplate, original: PodTemplate, ctx: RenderContext): PodTemplate {
+  const user = findProxy(original);
+  const sc = user?.securityContext;
+  if (!sc || (sc.runAsUser === undefined && sc.runAsGroup === undefined)) return pod;
+  const init = findContainer(pod.spec.initContainers, INIT_CONTAINER) ?? findContainer(pod.spec.initContainers, VALIDATION_CONTAINER);
+  if (!init) return pod;
+  const annotations = pod.metadata.annotations ?? {};
+  const tproxy = ctx.proxyConfig.interceptionMode === 'TPROXY' || annotations[ANN.interceptionMode] === 'TPROXY';
+  const next = structuredClone(pod);
+  if (tproxy && sc.runAsUser !== undefined) {
+    const proxy = findProxy(next);
+    if (proxy) proxy.securityContext = { ...proxy.securityContext, runAsUser: 0 };
+  }
+  const nextInit = findContainer(next.spec.initContainers, init.name)!;
+  if (!tproxy && nextInit.name === VALIDATION_CONTAINER) {
+    nextInit.securityContext = {
+      ...nextInit.securityContext,
+      ...(sc.runAsUser !== undefined ? { runAsUser: sc.runAsUser } : {}),
+      ...(sc.runAsGroup !== undefined ? { runAsGroup: sc.runAsGroup } : {}),
+    };
+  }
+  if (sc.runAsUser !== undefined && sc.runAsUser !== 0 && nextInit.args) {
+    const at = nextInit.args.indexOf('-u');
+    if (at >= 0 && at + 1 < nextInit.args.length) nextInit.args[at + 1] = String(sc.runAsUser);
+  }
+  return next;
+}

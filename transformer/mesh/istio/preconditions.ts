@@ -1,0 +1,20 @@
+/** Warnings about pods that will be injected but may not work (Istio's `checkPreconditions`). */
+import type { PodSpec } from 'kubernetes-types/core/v1.js';
+import type { Result } from '../../results.js';
+
+export function checkPreconditions(spec: PodSpec, podPath: string): Result[] {
+  const dnsPolicy = spec.dnsPolicy;
+  if (dnsPolicy === undefined || dnsPolicy === '' || dnsPolicy === 'ClusterFirst') return [];
+  return [
+    {
+      severity: 'warning',
+      code: 'dns-policy-not-cluster-first',
+      field: { path: joinPath(podPath, 'spec.dnsPolicy') },
+      message: `dnsPolicy is ${dnsPolicy}, not ClusterFirst: the Envoy sidecar may not be able to reach istiod; use dnsPolicy: ClusterFirst unless the pod really needs another policy`,
+    },
+  ];
+}
+
+export function joinPath(podPath: string, rest: string): string {
+  return podPath === '' ? rest : `${podPath}.${rest}`;
+}
