@@ -52,9 +52,11 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
   let target: PodTemplate = structuredClone({ metadata, spec }) as unknown as PodTemplate;
   const results: Result[] = [];
   const injectedNames = new Set<string>();
-  if (decision.inject && input.preset) {
+  if (decision.inject) {
     const istioProblems = validateForIstio(pod, false);
     if (istioProblems.length) return { target: null, decision, problems: istioProblems, results: [] };
+  }
+  if (decision.inject && input.preset) {
     const rendered = input.preset({ pod: target, workload, config, podPath: input.podPath });
     results.push(...rendered.results);
     if (!rendered.pod || rendered.results.some((r) => r.severity === 'error')) {

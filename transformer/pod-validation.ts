@@ -12,7 +12,7 @@ export interface PodProblem {
   message: string;
 }
 
-const CONTAINER_LISTS = ['initContainers', 'containers'] as const;
+const CONTAINER_LISTS = ['containers', 'initContainers'] as const;
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';

@@ -31,6 +31,12 @@ export function parseYaml(text: string): { parsed: ParsedDocument; problems: Par
   const problems = doc.errors.map((error) => {
     const code = CODES[error.code] ?? 'yaml-syntax';
     const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+    if (quote) {
+      // The parser notices at the end of the document; point at the quote that was never closed.
+      const opening = text.lastIndexOf(quote, error.pos[0] - 1);
+      return { code, message: `unclosed ${quote} quote; add the closing ${quote} or remove the opening one`, offset: opening === -1 ? error.pos[0] : opening };
+    }
     return { code, message: `${message}; ${FIXES[code]}`, offset: error.pos[0] };
   });
   return { parsed: { doc, lineCounter }, problems };
