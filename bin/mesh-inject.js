@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Uses the single-file bundle when built (fast start for hooks), else the compiled sources.
+// Starts the single-file bundle when built (fast start for hooks), else the compiled sources.
 import { existsSync } from 'node:fs';
 
-const bundle = new URL('../dist/mesh-inject.mjs', import.meta.url);
-const entry = existsSync(bundle) ? bundle : new URL('../dist/plugin/cli/entry.js', import.meta.url);
+const candidates = ['../dist/bundle/mesh-inject.js', '../dist/plugin/cli/entry.js'].map((p) => new URL(p, import.meta.url));
+const entry = candidates.find((url) => existsSync(url));
+if (!entry) {
+  process.stderr.write('mesh-inject: not built yet; run `npm run build` in the mesh-inject checkout\n');
+  process.exit(2);
+}
 await import(entry.href);

@@ -4,7 +4,8 @@
  * and have no error, each atomically.
  */
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { repoRoot } from './repo-root.js';
 import { createConfigResolver } from '../../config/index.js';
 import {
   namespaceLabelsFromText,
@@ -52,7 +53,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions, io
     return runStdin(options, io);
   }
   const files = await discoverFiles(paths, io.cwd);
-  const resolver = createConfigResolver({ allowJs: true, ...(options.config ? { explicitPath: join(io.cwd, options.config) } : {}) });
+  const resolver = createConfigResolver({ allowJs: true, stopDir: repoRoot(io.cwd), ...(options.config ? { explicitPath: resolve(io.cwd, options.config) } : {}) });
   const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
   const namespaces = new Map<string, Record<string, string>>();
   texts.forEach((text) => namespaceLabelsFromText(text, namespaces));
@@ -135,7 +136,7 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
     io.stderr('mesh-inject: stdin is empty; refusing to print an empty stream (an upstream command probably failed). Pass --allow-empty to accept it\n');
     return EXIT_INPUT;
   }
-  const resolver = createConfigResolver({ allowJs: true, ...(options.config ? { explicitPath: join(io.cwd, options.config) } : {}) });
+  const resolver = createConfigResolver({ allowJs: true, stopDir: repoRoot(io.cwd), ...(options.config ? { explicitPath: resolve(io.cwd, options.config) } : {}) });
   const loaded = await resolver.resolveFor(join(io.cwd, '<stdin>'));
   if (!loaded.config) {
     printResults(io, [...loaded.errors, ...loaded.warnings], true);
