@@ -67,7 +67,9 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
   }
   if (!isExcludedFromSidecars(selection)) target = applySidecars(target, workload, config, injectedNames);
   const changed = decision.inject || config.sidecars.length > 0;
-  return { target: changed ? target : null, decision, problems: [], results };
+  // A Pod's template is the whole object: keep apiVersion, kind, status... in their places.
+  const full = { ...pod, ...target } as PodTemplate;
+  return { target: changed ? full : null, decision, problems: [], results };
 }
 
 /** Custom sidecars follow the namespace rules and opt-outs, not the mesh-specific ones. */

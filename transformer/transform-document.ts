@@ -231,24 +231,27 @@ function injectAll(run: DocumentRun, text: string, parsed: ParsedDocument, data:
       run.reports.push({ resourceRef: w.ref, action: 'error', code: outcome.problems[0]?.code ?? 'invalid-annotation', reason: 'invalid input', line });
       continue;
     }
-    if (!outcome.target || !location || !isObject(pod)) {
-      run.reports.push({ resourceRef: w.ref, action: 'skipped', code: outcome.decision.code, reason: outcome.decision.reason, line });
+    if (!outcome.target || !location || !isObject(pod) || deepEqual(pod, outcome.target)) {
+      const sidecarsOnly = outcome.decision.code === 'skipped-mesh-none' && ctx.config.sidecars.length > 0;
+      const code = outcome.decision.inject || sidecarsOnly ? 'not-injected' : outcome.decision.code;
+      const reason = sidecarsOnly ? 'no sidecar in the config selects it' : outcome.decision.inject ? 'nothing to inject' : outcome.decision.reason;
+      run.reports.push({ resourceRef: w.ref, action: 'skipped', code, reason, line });
+      // Istio warns about host networking; other skips are informational.
+      run.add(code === 'skipped-host-network' ? 'warning' : 'info', code, `not injected: ${reason}`, { ref: w.ref, at: { line, column: 1 } });
       continue;
     }
     const plan: PlanContext = { text, style, splices: [], record: emptyRecord() };
     const target = withPlaceholder(outcome.target);
     planNode(plan, location, pod, target, []);
     plan.record.added = plan.record.added.filter((p) => !(p.length === 3 && p[2] === RECORD_ANNOTATION));
-    const meaningful = plan.record.added.length + plan.record.replaced.length + plan.record.removed.length > 0;
-    if (!meaningful) {
-      run.reports.push({ resourceRef: w.ref, action: 'skipped', code: outcome.decision.inject ? 'not-injected' : outcome.decision.code, reason: outcome.decision.inject ? 'nothing to inject' : outcome.decision.reason, line });
-      continue;
+    const recordJson = encodeRecord(plan.record);
+    for (const splice of plan.splices) {
+      // JSON documents are re-rendered as JSON, where the placeholder sits in double quotes.
+      splice.text = splice.text.replace(`"${PLACEHOLDER}"`, JSON.stringify(recordJson)).replace(PLACEHOLDER, renderRecordValue(recordJson));
     }
-    const recordValue = renderRecordValue(encodeRecord(plan.record));
-    for (const splice of plan.splices) splice.text = splice.text.replace(PLACEHOLDER, recordValue);
     splices.push(...mergeLineDeletions(plan.splices));
     targets.set(w, target);
-    run.reports.push({ resourceRef: w.ref, action: w.hadRecord ? 'reinjected' : 'injected', code: outcome.decision.inject ? 'injected' : 'injected', reason: outcome.decision.reason, line });
+    run.reports.push({ resourceRef: w.ref, action: w.hadRecord ? 'reinjected' : 'injected', code: 'injected', reason: outcome.decision.inject ? outcome.decision.reason : 'custom sidecars from the config', line });
   }
   return { splices, targets };
 }

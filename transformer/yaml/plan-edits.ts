@@ -81,7 +81,8 @@ function planMap(
       planNode(ctx, { kind: 'pair', node: pair.value, pair: pair as never, parent: map }, current[key], target[key], [...path, key]);
       return;
     }
-    const start = lineStart(text, pair.key.range![0]);
+    // A comment right above a removed entry describes it: it goes (and comes back) with it.
+    const start = startOfLeadingComments(text, pair.key.range![0], column);
     const end = lineEnd(text, valueEnd(pair));
     const next = pairs[index + 1];
     const nextLine = next ? lineStart(text, next.key.range![0]) : end;
@@ -143,7 +144,7 @@ function planSeq(ctx: PlanContext, location: Location, seq: YAMLSeq, current: un
       planNode(ctx, { kind: 'item', node: item, parent: seq, index }, current[index], target[targetIndex], [...path, selector(key)]);
       return;
     }
-    const start = lineStart(text, item.range![0]);
+    const start = startOfLeadingComments(text, item.range![0], dashColumn);
     const end = lineEnd(text, item.range![1]);
     const next = items[index + 1];
     const nextLine = next ? lineStart(text, next.range![0]) : end;

@@ -1,0 +1,195 @@
+/**
+ * The thin I/O around `validateConfig`: find the `.mesh-injectrc` nearest to each file and read it.
+ *
+ * Discovery uses lilconfig, not cosmiconfig: cosmiconfig 9 executes `.config/config.js` from the
+ * cwd and follows `$import`, whatever loaders are configured (research §2). Here nothing runs
+ * unless the caller allows JS configs (the local CLI); in the KRM function and Argo CD a JS
+ * config is an error. `$import` is just an unknown key that validation rejects.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { lilconfig, type LilconfigResult, type Loader } from 'lilconfig';
+import type { InjectConfig } from '../transformer/config.js';
+import type { Result } from '../transformer/results.js';
+import { defaultConfig } from './defaults.js';
+import { parseYaml } from './parse-yaml.js';
+import type { Segment } from './schema-walk.js';
+import { toResult } from './to-result.js';
+import { validateConfig } from './validate.js';
+
+export const CONFIG_NAME = 'mesh-inject';
+
+/** cosmiconfig's conventions for the name, minus `.config/` and `.ts`; the first match in a directory wins. */
+export const SEARCH_PLACES: readonly string[] = [
+  'package.json',
+  `.${CONFIG_NAME}rc`,
+  `.${CONFIG_NAME}rc.json`,
+  `.${CONFIG_NAME}rc.yaml`,
+  `.${CONFIG_NAME}rc.yml`,
+  `${CONFIG_NAME}.config.js`,
+  `${CONFIG_NAME}.config.mjs`,
+  `${CONFIG_NAME}.config.cjs`,
+];
+
+const JS_EXTENSIONS = new Set(['.js', '.mjs', '.cjs']);
+const DATA_EXTENSIONS = new Set(['', '.json', '.yaml', '.yml']);
+
+export interface LoadedConfig {
+  /** Present only when there are no errors. */
+  config?: InjectConfig;
+  errors: Result[];
+  warnings: Result[];
+  /** The config file used; absent when the embedded defaults apply. */
+  filepath?: string;
+  source: 'file' | 'defaults';
+}
+
+export interface ResolverOptions {
+  /** Load `mesh-inject.config.{js,mjs,cjs}` (executes them). Only for the local CLI, never for untrusted repositories. */
+  allowJs?: boolean;
+  /** Directory where the upward search stops (the repository root); files the config points to must stay inside it. */
+  stopDir: string;
+  /** `--config FILE`: use this file for every input instead of searching. */
+  explicitPath?: string;
+}
+
+export interface ConfigResolver {
+  /** The config that applies to `filePath`: the nearest one in its directory or above, up to `stopDir`. */
+  resolveFor(filePath: string): Promise<LoadedConfig>;
+}
+
+/** What a loader hands back through lilconfig: data plus where it came from, or the reason it could not be read. */
+type LoadedFile =
+  | { kind: 'data'; filepath: string; raw: unknown; parsed?: ReturnType<typeof parseYaml>; docPath: Segment[] }
+  | { kind: 'failed'; errors: Result[]; warnings: Result[] };
+
+export function createConfigResolver(options: ResolverOptions): ConfigResolver {
+  const stopDir = path.resolve(options.stopDir);
+  const allowJs = options.allowJs ?? false;
+  const explorer = lilconfig(CONFIG_NAME, {
+    searchPlaces: [...SEARCH_PLACES],
+    stopDir,
+    packageProp: CONFIG_NAME,
+    // An empty rc file is still the nearest config (all defaults), not a reason to keep searching upward.
+    ignoreEmptySearchPlaces: false,
+    loaders: loaders(allowJs),
+  });
+  const byFile = new Map<string, LoadedConfig>();
+  const byDir = new Map<string, Promise<LoadedConfig>>();
+
+  const finish = (result: LilconfigResult): LoadedConfig => {
+    if (result === null) return { config: defaultConfig(), errors: [], warnings: [], source: 'defaults' };
+    const cached = byFile.get(result.filepath);
+    if (cached) return cached;
+    const loaded = toLoadedConfig(result, { allowJs, stopDir });
+    byFile.set(result.filepath, loaded);
+    return loaded;
+  };
+
+  if (options.explicitPath !== undefined) {
+    const explicit = path.resolve(options.explicitPath);
+    let once: Promise<LoadedConfig> | undefined;
+    return { resolveFor: () => (once ??= loadExplicit(explicit, explorer, finish)) };
+  }
+
+  return {
+    resolveFor(filePath) {
+      const dir = path.dirname(path.resolve(filePath));
+      let pending = byDir.get(dir);
+      if (!pending) {
+        pending = explorer.search(dir).then(finish, (e: unknown) => failure(readError(e), undefined));
+        byDir.set(dir, pending);
+      }
+      return pending;
+    },
+  };
+}
+
+async function loadExplicit(
+  filepath: string,
+  explorer: ReturnType<typeof lilconfig>,
+  finish: (result: LilconfigResult) => LoadedConfig,
+): Promise<LoadedConfig> {
+  const ext = path.extname(filepath);
+  if (!DATA_EXTENSIONS.has(ext) && !JS_EXTENSIONS.has(ext)) {
+    return failure(`${filepath}: unsupported config file type "${ext}"; use .yaml, .yml, .json or no extension`, filepath);
+  }
+  try {
+    const result = await explorer.load(filepath);
+    if (result?.config === null) {
+      return failure(`${filepath} has no "${CONFIG_NAME}" key; add one or point --config at a .mesh-injectrc.yaml`, filepath);
+    }
+    return finish(result);
+  } catch (e) {
+    return failure(readError(e), filepath);
+  }
+}
+
+function toLoadedConfig(result: NonNullable<LilconfigResult>, opts: { allowJs: boolean; stopDir: string }): LoadedConfig {
+  const { filepath } = result;
+  if (!opts.allowJs && JS_EXTENSIONS.has(path.extname(filepath))) {
+    const why = 'JavaScript config files are disabled in this mode (KRM function, Argo CD plugin) because loading one runs its code';
+    return failure(`${path.basename(filepath)}: ${why}; move the settings to .${CONFIG_NAME}rc.yaml`, filepath);
+  }
+  if (result.isEmpty) return { config: defaultConfig(), errors: [], warnings: [], filepath, source: 'file' };
+  const file = result.config as LoadedFile;
+  if (file.kind === 'failed') return { errors: file.errors, warnings: file.warnings, filepath, source: 'file' };
+  const validated = validateConfig(file.raw, {
+    filepath,
+    doc: file.parsed?.doc,
+    lineCounter: file.parsed?.lineCounter,
+    docPath: file.docPath,
+    // An explicit --config outside the repository is the operator's choice; a discovered one is the repository's.
+    rootDir: isInside(filepath, opts.stopDir) ? opts.stopDir : undefined,
+  });
+  return { ...validated, warnings: [...(file.parsed?.warnings ?? []), ...validated.warnings], filepath, source: 'file' };
+}
+
+function loaders(allowJs: boolean): Record<string, Loader> {
+  const data: Loader = (filepath, content) => {
+    const parsed = parseYaml(content, filepath);
+    if (parsed.errors.length > 0) return wrapFile(filepath, { kind: 'failed', errors: parsed.errors, warnings: parsed.warnings });
+    if (path.basename(filepath) !== 'package.json') return { kind: 'data', filepath, raw: parsed.raw, parsed, docPath: [] };
+    // lilconfig reads the `mesh-inject` key of whatever this returns; an object without it means "keep searching".
+    const pkg = parsed.raw as Record<string, unknown> | null;
+    if (pkg?.[CONFIG_NAME] === undefined || pkg[CONFIG_NAME] === null) return {};
+    return { [CONFIG_NAME]: { kind: 'data', filepath, raw: pkg[CONFIG_NAME], parsed, docPath: [CONFIG_NAME] } };
+  };
+  const js: Loader = async (filepath) => {
+    if (!allowJs) return { kind: 'failed', errors: [], warnings: [] }; // refused in toLoadedConfig, never imported
+    try {
+      const mod = (await import(pathToFileURL(filepath).href)) as { default?: unknown };
+      if (mod.default === undefined) {
+        const message = `${path.basename(filepath)} has no default export; use export default { ... } or module.exports = { ... }`;
+        return { kind: 'failed', errors: [toResult('error', message, { filepath })], warnings: [] };
+      }
+      return { kind: 'data', filepath, raw: mod.default, docPath: [] };
+    } catch (e) {
+      return { kind: 'failed', errors: [toResult('error', `${path.basename(filepath)}: ${(e as Error).message}`, { filepath })], warnings: [] };
+    }
+  };
+  return { noExt: data, '.json': data, '.yaml': data, '.yml': data, '.js': js, '.mjs': js, '.cjs': js };
+}
+
+/** A broken package.json must stop the search with its error, so the failure goes under the config key. */
+function wrapFile(filepath: string, file: LoadedFile): unknown {
+  return path.basename(filepath) === 'package.json' ? { [CONFIG_NAME]: file } : file;
+}
+
+function failure(message: string, filepath: string | undefined): LoadedConfig {
+  const loaded: LoadedConfig = { errors: [toResult('error', message, { filepath })], warnings: [], source: 'file' };
+  if (filepath !== undefined) loaded.filepath = filepath;
+  return loaded;
+}
+
+function readError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ENOENT') return `config file not found: ${err.path ?? ''}`;
+  if (err.code === 'EISDIR') return `${err.path ?? 'config'} is a directory, not a config file`;
+  return `cannot read the config: ${err.message}`;
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
