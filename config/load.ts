@@ -15,7 +15,6 @@ import { defaultConfig } from './defaults.js';
 import { parseYaml } from './parse-yaml.js';
 import type { Segment } from './schema-walk.js';
 import { toResult } from './to-result.js';
-import { validateConfig } from './validate.js';
 
 export const CONFIG_NAME = 'mesh-inject';
 
@@ -74,15 +73,16 @@ export function createConfigResolver(options: ResolverOptions): ConfigResolver {
     ignoreEmptySearchPlaces: false,
     loaders: loaders(allowJs),
   });
-  const byFile = new Map<string, LoadedConfig>();
+  const byFile = new Map<string, Promise<LoadedConfig>>();
   const byDir = new Map<string, Promise<LoadedConfig>>();
 
-  const finish = (result: LilconfigResult): LoadedConfig => {
-    if (result === null) return { config: defaultConfig(), errors: [], warnings: [], source: 'defaults' };
-    const cached = byFile.get(result.filepath);
-    if (cached) return cached;
-    const loaded = toLoadedConfig(result, { allowJs, stopDir });
-    byFile.set(result.filepath, loaded);
+  const finish = (result: LilconfigResult): Promise<LoadedConfig> => {
+    if (result === null) return Promise.resolve({ config: defaultConfig(), errors: [], warnings: [], source: 'defaults' });
+    let loaded = byFile.get(result.filepath);
+    if (!loaded) {
+      loaded = toLoadedConfig(result, { allowJs, stopDir });
+      byFile.set(result.filepath, loaded);
+    }
     return loaded;
   };
 
@@ -108,7 +108,7 @@ export function createConfigResolver(options: ResolverOptions): ConfigResolver {
 async function loadExplicit(
   filepath: string,
   explorer: ReturnType<typeof lilconfig>,
-  finish: (result: LilconfigResult) => LoadedConfig,
+  finish: (result: LilconfigResult) => Promise<LoadedConfig>,
 ): Promise<LoadedConfig> {
   const ext = path.extname(filepath);
   if (!DATA_EXTENSIONS.has(ext) && !JS_EXTENSIONS.has(ext)) {
@@ -119,13 +119,13 @@ async function loadExplicit(
     if (result?.config === null) {
       return failure(`${filepath} has no "${CONFIG_NAME}" key; add one or point --config at a .mesh-injectrc.yaml`, filepath);
     }
-    return finish(result);
+    return await finish(result);
   } catch (e) {
     return failure(readError(e), filepath);
   }
 }
 
-function toLoadedConfig(result: NonNullable<LilconfigResult>, opts: { allowJs: boolean; stopDir: string }): LoadedConfig {
+async function toLoadedConfig(result: NonNullable<LilconfigResult>, opts: { allowJs: boolean; stopDir: string }): Promise<LoadedConfig> {
   const { filepath } = result;
   if (!opts.allowJs && JS_EXTENSIONS.has(path.extname(filepath))) {
     const why = 'JavaScript config files are disabled in this mode (KRM function, Argo CD plugin) because loading one runs its code';
@@ -134,6 +134,8 @@ function toLoadedConfig(result: NonNullable<LilconfigResult>, opts: { allowJs: b
   if (result.isEmpty) return { config: defaultConfig(), errors: [], warnings: [], filepath, source: 'file' };
   const file = result.config as LoadedFile;
   if (file.kind === 'failed') return { errors: file.errors, warnings: file.warnings, filepath, source: 'file' };
+  // Loaded on demand: without a config file no schema is needed, which keeps hook start-up fast.
+  const { validateConfig } = await import('./validate.js');
   const validated = validateConfig(file.raw, {
     filepath,
     doc: file.parsed?.doc,

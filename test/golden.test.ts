@@ -31,7 +31,7 @@ async function configFor(dir: string) {
 
 async function core(c: Case, text: string, mode: 'inject' | 'uninject') {
   const config = await configFor(c.dir);
-  return transformText(text, { mode, config, preset: presetFor(config), namespaces: namespaceLabelsFromText(text), path: 'input.yaml' });
+  return transformText(text, { mode, config, preset: presetFor(config), namespaces: namespaceLabelsFromText(text), path: 'input.yaml', verify: true });
 }
 
 /** What results.yaml pins: everything but the wording. */
@@ -85,7 +85,7 @@ describe('golden cases', () => {
         const { dir: tmp, cleanup } = tempTree({ 'input.yaml': c.input });
         try {
           copyFileSync(join(dir, 'config.yaml'), join(tmp, '.mesh-injectrc.yaml'));
-          const run = await runCli(['inject', 'input.yaml'], { cwd: tmp });
+          const run = await runCli(['inject', '--verify', 'input.yaml'], { cwd: tmp });
           const hasError = (parse(readFileSync(resultsPath, 'utf8')) ?? []).some((r: { severity: string }) => r.severity === 'error');
           expect(run.code).toBe(hasError ? 2 : 0);
           expect(readFileSync(join(tmp, 'input.yaml'), 'utf8')).toBe(readFileSync(expectedPath, 'utf8'));
@@ -103,7 +103,7 @@ describe('golden cases', () => {
           items,
           functionConfig: { apiVersion: 'mesh-inject.dev/v1alpha1', kind: 'MeshInject', metadata: { name: 'mesh-inject' }, spec },
         }, { version: '1.1' });
-        const run = await runCli(['fn'], { cwd: dir, stdin: list });
+        const run = await runCli(['fn', '--verify'], { cwd: dir, stdin: list });
         const out = parse(run.stdout, { version: '1.1' });
         const hasError = (parse(readFileSync(resultsPath, 'utf8')) ?? []).some((r: { severity: string }) => r.severity === 'error');
         expect(run.code).toBe(hasError ? 1 : 0);

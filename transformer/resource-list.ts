@@ -19,6 +19,7 @@ export interface ResourceListRequest {
   /** Builds the config from the ResourceList's `functionConfig` (validation lives in config/). */
   resolveConfig: (functionConfig: unknown) => { config?: InjectConfig; results: Result[] };
   presetFor: (config: InjectConfig) => MeshPreset | undefined;
+  verify?: boolean;
 }
 
 export interface ResourceListOutcome {
@@ -106,6 +107,7 @@ export function transformResourceList(text: string, request: ResourceListRequest
     preset: request.presetFor(config),
     eol: detectEol(text),
     roots: items.map((_, index) => ['items', index]),
+    ...(request.verify ? { verify: true } : {}),
   });
   const results = [...configResults, ...outcome.results.map((r) => toKrmResult(r, items))];
   const hasError = results.some((r) => r.severity === 'error');

@@ -20,6 +20,8 @@ export interface TransformOptions {
   namespaces: NamespaceLabels;
   /** Path used in results; also decides the kustomization check. */
   path?: string;
+  /** Re-parse every edited document and check it reads back as intended (slower). */
+  verify?: boolean;
 }
 
 export interface TransformOutcome {
@@ -90,6 +92,7 @@ export function transformText(input: string, options: TransformOptions): Transfo
       namespaces: options.namespaces,
       preset: options.preset,
       eol,
+      ...(options.verify ? { verify: true } : {}),
       ...(options.path !== undefined ? { file: { path: options.path, index, line: slice.line } } : { file: { path: '<stdin>', index, line: slice.line } }),
     });
     out.push(outcome.text);

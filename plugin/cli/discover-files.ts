@@ -6,8 +6,6 @@ import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import ignore from 'ignore';
-import { glob } from 'tinyglobby';
 import { UsageError } from './exit-codes.js';
 
 const run = promisify(execFile);
@@ -24,7 +22,9 @@ async function gitYamlFiles(dir: string): Promise<string[] | undefined> {
   }
 }
 
+/** Outside a git work tree only; loaded on demand to keep start-up fast. */
 async function globYamlFiles(dir: string): Promise<string[]> {
+  const [{ glob }, { default: ignore }] = await Promise.all([import('tinyglobby'), import('ignore')]);
   const found = await glob(['**/*.{yaml,yml,YAML,YML}'], { cwd: dir, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] });
   const rules = ignore();
   const gitignore = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => '');

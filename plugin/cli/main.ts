@@ -14,6 +14,7 @@ interface FileFlags {
   format: 'text' | 'json';
   verbose?: boolean;
   allowEmpty?: boolean;
+  verify?: boolean;
 }
 
 function fileCommand(program: Command, name: string, description: string): Command {
@@ -26,7 +27,8 @@ function fileCommand(program: Command, name: string, description: string): Comma
     .option('-c, --config <file>', 'use this config file instead of the nearest .mesh-injectrc')
     .addOption(new Option('--format <format>', 'output format for results').choices(['text', 'json']).default('text'))
     .option('-v, --verbose', 'also print informational results')
-    .option('--allow-empty', 'accept an empty stdin stream');
+    .option('--allow-empty', 'accept an empty stdin stream')
+    .option('--verify', 're-parse every edited document and check it reads back as intended (slower)');
 }
 
 function runOptions(mode: RunOptions['mode'], flags: FileFlags, explain = false): RunOptions {
@@ -39,6 +41,7 @@ function runOptions(mode: RunOptions['mode'], flags: FileFlags, explain = false)
     format: flags.format,
     verbose: flags.verbose === true,
     allowEmpty: flags.allowEmpty === true,
+    verify: flags.verify === true,
   };
 }
 
@@ -63,9 +66,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('fn')
     .description('run as a KRM function: ResourceList on stdin, ResourceList on stdout (kustomize, kpt)')
     .option('--uninject', 'remove injections instead of adding them')
-    .action(async (flags: { uninject?: boolean }) => {
+    .option('--verify', 're-parse every edited item and check it reads back as intended (slower)')
+    .action(async (flags: { uninject?: boolean; verify?: boolean }) => {
       const { runKrmFunction } = await import('../krm.js');
-      exitCode = await runKrmFunction(io, flags.uninject ? 'uninject' : 'inject');
+      exitCode = await runKrmFunction(io, flags.uninject ? 'uninject' : 'inject', flags.verify === true);
     });
 
   try {

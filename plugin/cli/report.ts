@@ -1,5 +1,4 @@
 /** How results, diffs and explanations are printed. Colour only on a TTY and never with NO_COLOR. */
-import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
 import type { Result, WorkloadReport } from '../../transformer/index.js';
 import { formatResult } from '../../transformer/index.js';
@@ -21,7 +20,8 @@ export function printResults(io: Io, results: readonly Result[], verbose: boolea
   }
 }
 
-export function unifiedDiff(io: Io, path: string, before: string, after: string): string {
+export async function unifiedDiff(io: Io, path: string, before: string, after: string): Promise<string> {
+  const { createTwoFilesPatch } = await import('diff');
   const c = colorsFor(io, io.stdoutIsTTY);
   const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, '', '', { context: 3 });
   return patch

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { repoRoot } from './repo-root.js';
-import { createConfigResolver } from '../../config/index.js';
+import { createConfigResolver } from '../../config/load.js';
 import {
   namespaceLabelsFromText,
   presetFor,
@@ -35,6 +35,7 @@ export interface RunOptions {
   verbose: boolean;
   /** Accept an empty stdin stream (refused by default: it usually means an upstream failure). */
   allowEmpty?: boolean;
+  verify?: boolean;
 }
 
 interface FileOutcome {
@@ -66,7 +67,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions, io
     const loaded = await resolver.resolveFor(file);
     configResults.push(...loaded.errors, ...loaded.warnings);
     if (!loaded.config) continue;
-    if (!isSelectedFile(file, loaded.config, loaded.filepath, io.cwd)) continue;
+    if (!(await isSelectedFile(file, loaded.config, loaded.filepath, io.cwd))) continue;
     const display = relative(io.cwd, file) || file;
     const outcome = transformText(texts[index]!, {
       mode: options.mode,
@@ -74,6 +75,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions, io
       preset: presetFor(loaded.config),
       namespaces,
       path: display,
+      verify: options.verify === true,
     });
     outcomes.push({ path: file, display, before: texts[index]!, after: outcome.text, changed: outcome.changed, results: outcome.results, workloads: outcome.workloads });
   }
@@ -84,7 +86,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions, io
   const dryRun = options.check || options.diff || options.explain;
   if (!dryRun) for (const outcome of writable) await writeFileAtomic(outcome.path, outcome.after);
 
-  report(io, options, outcomes, writable, results);
+  await report(io, options, outcomes, writable, results);
   const code = exitCodeFor(results);
   if (code !== EXIT_OK) return code;
   return options.check && writable.length ? EXIT_FINDINGS : EXIT_OK;
@@ -100,7 +102,7 @@ function dedupe(results: Result[]): Result[] {
   });
 }
 
-function report(io: Io, options: RunOptions, outcomes: FileOutcome[], writable: FileOutcome[], results: Result[]): void {
+async function report(io: Io, options: RunOptions, outcomes: FileOutcome[], writable: FileOutcome[], results: Result[]): Promise<void> {
   if (options.format === 'json') {
     io.stdout(JSON.stringify({
       files: outcomes.map((o) => ({ path: o.display, changed: o.changed, workloads: o.workloads })),
@@ -114,7 +116,7 @@ function report(io: Io, options: RunOptions, outcomes: FileOutcome[], writable: 
     io.stdout(formatExplain(io, rows));
     return;
   }
-  if (options.diff) for (const o of writable) io.stdout(unifiedDiff(io, o.display, o.before, o.after));
+  if (options.diff) for (const o of writable) io.stdout(await unifiedDiff(io, o.display, o.before, o.after));
   if (options.check) {
     const verb = options.mode === 'inject' ? 'needs injection' : 'has injected workloads';
     for (const o of writable) io.stdout(`${o.display}: ${verb}\n`);
@@ -148,6 +150,7 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
     preset: presetFor(loaded.config),
     namespaces: namespaceLabelsFromText(input),
     path: '<stdin>',
+    verify: options.verify === true,
   });
   const results = [...loaded.warnings, ...outcome.results];
   const code = exitCodeFor(results);
@@ -160,7 +163,7 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
   }
   if (options.check) return outcome.changed ? EXIT_FINDINGS : EXIT_OK;
   if (options.diff) {
-    if (outcome.changed) io.stdout(unifiedDiff(io, '<stdin>', input, outcome.text));
+    if (outcome.changed) io.stdout(await unifiedDiff(io, '<stdin>', input, outcome.text));
     return EXIT_OK;
   }
   if (options.format !== 'json') io.stdout(outcome.text);

@@ -2,8 +2,7 @@
  * Renders new values as YAML text positioned for insertion into an existing file. Only new
  * nodes are ever rendered; the user's own text is never re-serialised.
  */
-import { Document } from 'yaml';
-import { RENDER_SCHEMA, renderOptions } from './yaml-options.js';
+import { emitLines } from './emit.js';
 import { indentLines } from './text-lines.js';
 
 export interface RenderStyle {
@@ -13,10 +12,7 @@ export interface RenderStyle {
 }
 
 function renderLines(value: unknown, style: RenderStyle): string[] {
-  const text = new Document(value, RENDER_SCHEMA).toString(renderOptions(style.indentSeq));
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
+  return emitLines(value, style.indentSeq);
 }
 
 /** `key: value` lines for a map entry whose key starts at `column`; the first line is not indented. */

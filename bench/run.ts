@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: speed and memory figures, printed as `name: value` lines (never asserted in
+ * tests). Ratios compare against baselines measured in the same run on the same machine.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { defaultConfig } from '../config/defaults.js';
+import { presetFor, transformText } from '../transformer/index.js';
+import { syntheticRepo } from './synthetic-repo.js';
+
+const WORKLOADS = Number(process.env.BENCH_WORKLOADS ?? 10_000);
+const OTHERS = Number(process.env.BENCH_OTHERS ?? 20_000);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = fn();
+  return { ms: performance.now() - start, value };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function print(name: string, value: number | string, digits = 2): void {
+  console.log(`${name}: ${typeof value === 'number' ? value.toFixed(digits) : value}`);
+}
+
+function repoBench(): void {
+  const files = syntheticRepo(WORKLOADS, OTHERS);
+  const texts = [...files.values()];
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const config = defaultConfig();
+  const preset = presetFor(config);
+  const namespaces = new Map();
+
+  // Warm up both paths so the JIT does not favour whichever runs second.
+  for (const text of texts.slice(0, 200)) {
+    transformText(text, { mode: 'inject', config, preset, namespaces });
+    parseAllDocuments(text, { version: '1.1' }).map((d) => d.toString());
+  }
+  const roundTrip = time(() => {
+    let out = 0;
+    for (const text of texts) for (const doc of parseAllDocuments(text, { version: '1.1' })) out += doc.toString({ lineWidth: 0 }).length;
+    return out;
+  });
+  const inject = time(() => {
+    let injected = 0;
+    for (const [path, text] of files) {
+      const outcome = transformText(text, { mode: 'inject', config, preset, namespaces, path });
+      injected += outcome.workloads.filter((w) => w.action === 'injected').length;
+    }
+    return injected;
+  });
+  const documents = WORKLOADS + OTHERS;
+  print('repo_files', files.size, 0);
+  print('repo_documents', documents, 0);
+  print('repo_megabytes', bytes / 1e6);
+  print('repo_workloads_injected', inject.value, 0);
+  print('repo_inject_ms', inject.ms, 0);
+  print('yaml_roundtrip_ms', roundTrip.ms, 0);
+  print('repo_inject_docs_per_s', documents / (inject.ms / 1000), 0);
+  print('repo_inject_workloads_per_s', WORKLOADS / (inject.ms / 1000), 0);
+  print('repo_inject_vs_yaml_roundtrip_ratio', inject.ms / roundTrip.ms);
+
+  // Re-running on an injected repository (the pre-commit steady state), on a sample.
+  const sample = [...files].slice(0, 1000).map(([path, text]) => transformText(text, { mode: 'inject', config, preset, namespaces, path }).text);
+  const reinject = time(() => sample.filter((text) => transformText(text, { mode: 'inject', config, preset, namespaces }).changed).length);
+  if (reinject.value !== 0) throw new Error('re-injection changed an injected file');
+  print('reinject_noop_ms_per_workload', reinject.ms / sample.length);
+}
+
+function coldStartBench(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'mesh-inject-bench-'));
+  try {
+    const file = join(dir, 'deploy.yaml');
+    writeFileSync(file, syntheticRepo(1, 0).values().next().value!);
+    const bin = new URL('../bin/mesh-inject.js', import.meta.url).pathname;
+    const measure = (args: string[]) => {
+      const samples: number[] = [];
+      for (let i = 0; i < COLD_RUNS; i++) {
+        const start = performance.now();
+        try {
+          execFileSync(process.execPath, args, { cwd: dir, stdio: 'ignore' });
+        } catch {
+          // --check exits 1 when the file needs injection: that is the expected outcome here
+        }
+        samples.push(performance.now() - start);
+      }
+      return median(samples);
+    };
+    const node = measure(['-e', '0']);
+    const precommit = measure([bin, 'inject', '--check', file]);
+    writeFileSync(join(dir, '.mesh-injectrc.yaml'), 'istio:\n  tag: 1.32.0\nnamespaces:\n  skip: [sandbox-*]\n');
+    const withRc = measure([bin, 'inject', '--check', file]);
+    print('node_startup_ms', node, 1);
+    print('precommit_one_file_ms', precommit, 1);
+    print('precommit_vs_node_startup_ratio', precommit / node);
+    print('precommit_with_rc_one_file_ms', withRc, 1);
+    print('precommit_with_rc_vs_node_startup_ratio', withRc / node);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+repoBench();
+coldStartBench();
+print('peak_rss_mb', process.resourceUsage().maxRSS / 1024, 0);
