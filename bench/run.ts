@@ -11,6 +11,10 @@ import { defaultConfig } from '../config/defaults.js';
 import { presetFor, transformText } from '../transformer/index.js';
 import { syntheticRepo } from './synthetic-repo.js';
 
+// As the CLI entry does (plugin/cli/entry.ts): a plain copy of the environment, so the YAML
+// parser's per-token environment lookup is cheap for both the baseline and mesh-inject.
+process.env = { ...process.env };
+
 const WORKLOADS = Number(process.env.BENCH_WORKLOADS ?? 10_000);
 const OTHERS = Number(process.env.BENCH_OTHERS ?? 20_000);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);

@@ -20,7 +20,7 @@ export const DEFAULT_CONFIG: Readonly<InjectConfig> = deepFreeze({
     clusterDomain: 'cluster.local',
     trustDomain: 'cluster.local',
     meshId: '',
-    clusterName: 'Kubernetes',
+    clusterName: '',
     network: '',
     imagePullPolicy: '',
     imagePullSecrets: [],

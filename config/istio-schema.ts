@@ -52,9 +52,9 @@ export const istioSchema = z
     clusterDomain: dnsSubdomain('cluster.local').default(D.clusterDomain).describe('DNS domain of the cluster (global.proxy.clusterDomain).'),
     trustDomain: nonEmptyString('cluster.local').default(D.trustDomain).describe('Mesh trust domain (meshConfig.trustDomain).'),
     meshId: expects('a string', z.string()).default(D.meshId).describe('Mesh ID (global.meshID); "" means the trust domain.'),
-    clusterName: nonEmptyString('Kubernetes')
+    clusterName: expects('a string', z.string())
       .default(D.clusterName)
-      .describe('Cluster name (global.multiCluster.clusterName, ISTIO_META_CLUSTER_ID).'),
+      .describe('Cluster name (global.multiCluster.clusterName, ISTIO_META_CLUSTER_ID); "" means Kubernetes, as in Istio\'s default install.'),
     network: expects('a string', z.string()).default(D.network).describe('Network name (global.network); "" for a single network.'),
     imagePullPolicy: expects('"", Always, IfNotPresent or Never', z.enum(['', 'Always', 'IfNotPresent', 'Never']))
       .default(D.imagePullPolicy)

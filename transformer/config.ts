@@ -41,7 +41,7 @@ export interface IstioConfig {
   trustDomain: string;
   /** `global.meshID`; empty means the trust domain. */
   meshId: string;
-  /** `global.multiCluster.clusterName` (ISTIO_META_CLUSTER_ID). */
+  /** `global.multiCluster.clusterName` (ISTIO_META_CLUSTER_ID); empty means `Kubernetes`. */
   clusterName: string;
   /** `global.network`; empty for a single network. */
   network: string;

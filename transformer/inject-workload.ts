@@ -8,7 +8,7 @@ import type { MeshPreset, PodTemplate, WorkloadInfo } from './mesh/types.js';
 import type { NamespaceLabels } from './namespaces.js';
 import { validateForIstio, validatePodTemplate, type PodProblem } from './pod-validation.js';
 import { applySidecars, MESH_CONTAINER_NAMES } from './sidecars.js';
-import { isObject } from './kube.js';
+import { cloneData, isObject } from './kube.js';
 import type { Result } from './results.js';
 
 export interface WorkloadInput {
@@ -49,7 +49,7 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
     config.mesh === 'none' ? { inject: false, code: 'skipped-mesh-none', reason: 'config sets mesh: none' } : selection;
   if (problems.length) return { target: null, decision, problems, results: [] };
 
-  let target: PodTemplate = structuredClone({ metadata, spec }) as unknown as PodTemplate;
+  let target: PodTemplate = cloneData({ metadata, spec }) as unknown as PodTemplate;
   const results: Result[] = [];
   const injectedNames = new Set<string>();
   if (decision.inject) {

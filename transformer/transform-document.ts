@@ -3,7 +3,7 @@
  * edits. Any earlier injection is first undone from its record, so re-injection starts from
  * the user's original text and the output never carries stale fields.
  */
-import { Document, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import type { InjectConfig } from './config.js';
 import { injectWorkload } from './inject-workload.js';
 import { isObject } from './kube.js';
@@ -18,7 +18,7 @@ import { parseYaml, toPlainData, type ParsedDocument, type ParseProblem } from '
 import { planNode, type PlanContext } from './yaml/plan-edits.js';
 import { planUndo } from './yaml/plan-undo.js';
 import type { RenderStyle } from './yaml/render.js';
-import { RENDER_SCHEMA, renderOptions } from './yaml/yaml-options.js';
+import { emitScalar } from './yaml/emit.js';
 import { applySplices, mergeLineDeletions, type Splice } from './yaml/splices.js';
 import { detectIndentSeq } from './yaml/detect-style.js';
 
@@ -188,7 +188,7 @@ function undoInjections(run: DocumentRun, text: string, parsed: ParsedDocument, 
 }
 
 function renderRecordValue(recordJson: string): string {
-  return new Document(recordJson, RENDER_SCHEMA).toString(renderOptions(false)).trimEnd();
+  return emitScalar(recordJson);
 }
 
 function withPlaceholder(target: PodTemplate): PodTemplate {

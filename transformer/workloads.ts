@@ -17,6 +17,8 @@ export const BUILTIN_WORKLOADS: readonly WorkloadKind[] = [
   { apiVersion: 'batch/*', kind: 'Job', podTemplate: 'spec.template' },
   { apiVersion: 'batch/*', kind: 'CronJob', podTemplate: 'spec.jobTemplate.spec.template' },
   { apiVersion: 'apps.openshift.io/v1', kind: 'DeploymentConfig', podTemplate: 'spec.template' },
+  // OpenShift's legacy group-less API, still injected by Istio.
+  { apiVersion: 'v1', kind: 'DeploymentConfig', podTemplate: 'spec.template' },
 ];
 
 /** Kinds whose `items` are objects to process one by one. */

@@ -12,6 +12,7 @@ describe('pod template locations', () => {
     ['batch/v1', 'Job', 'spec.template'],
     ['batch/v1', 'CronJob', 'spec.jobTemplate.spec.template'],
     ['apps.openshift.io/v1', 'DeploymentConfig', 'spec.template'],
+    ['v1', 'DeploymentConfig', 'spec.template'],
     ['v1', 'Service', undefined],
     ['argoproj.io/v1alpha1', 'Rollout', undefined],
     ['example.com/v1', 'Deployment', undefined],

@@ -10,6 +10,7 @@ import { STATUS_PORT } from './defaults.js';
 import { holdRequested } from './hold.js';
 import { ANN, LABEL, PROXY_CONTAINER } from './names.js';
 import { nativeForPod } from './native.js';
+import { stringMap } from './pod-access.js';
 import { meshProxyConfig, mergeProxyConfig, parseProxyConfigAnnotation, type ProxyConfig } from './proxy-config.js';
 import { trafficSettings, type TrafficSettings } from './traffic.js';
 import { workloadIdentity, type WorkloadIdentity } from './workload-identity.js';
@@ -43,8 +44,8 @@ export interface RenderContext {
 /** Precondition: annotations were validated (`validateAnnotations`), so the ProxyConfig parses. */
 export function buildContext(input: MeshRenderInput): RenderContext {
   const { pod, config } = input;
-  const annotations = pod.metadata.annotations ?? {};
-  const labels = pod.metadata.labels ?? {};
+  const annotations = stringMap(pod.metadata.annotations);
+  const labels = stringMap(pod.metadata.labels);
   let proxyConfig = meshProxyConfig(config.istio);
   const pcText = annotations[ANN.proxyConfig];
   if (pcText !== undefined) {

@@ -8,24 +8,9 @@
  * items only in the patch come before items only in the original (injected volumes before the
  * user's), and items in both stay where the original had them.
  */
-import { isObject } from '../../kube.js';
+import { cloneData, isObject } from '../../kube.js';
+import { mergeKeyFor } from '../../merge-keys.js';
 
-/** `patchMergeKey` of the Pod schema's merging lists, by field name. */
-const MERGE_KEYS: Readonly<Record<string, string>> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  volumes: 'name',
-  env: 'name',
-  imagePullSecrets: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  ports: 'containerPort',
-  hostAliases: 'ip',
-  topologySpreadConstraints: 'topologyKey',
-  resourceClaims: 'name',
-  schedulingGates: 'name',
-};
 
 type Obj = Record<string, unknown>;
 
@@ -42,13 +27,13 @@ function mergeMap(original: Obj, patch: Obj): Obj {
       continue;
     }
     const current = out[key];
-    const mergeKey = MERGE_KEYS[key];
+    const mergeKey = mergeKeyFor(key);
     if (isObject(patchValue) && isObject(current)) {
       out[key] = mergeMap(current, patchValue);
     } else if (Array.isArray(patchValue) && Array.isArray(current) && mergeKey && isListOfObjects(current, patchValue)) {
       out[key] = mergeList(current as Obj[], patchValue as Obj[], mergeKey);
     } else {
-      out[key] = structuredClone(patchValue);
+      out[key] = cloneData(patchValue);
     }
   }
   return out;
@@ -63,7 +48,7 @@ function mergeList(original: Obj[], patch: Obj[], mergeKey: string): Obj[] {
   for (const item of patch) {
     const at = indexByKey(merged, item[mergeKey], mergeKey);
     if (at >= 0) merged[at] = mergeMap(merged[at]!, item);
-    else merged.push(structuredClone(item));
+    else merged.push(cloneData(item));
   }
   const inPatch = (item: Obj): boolean => indexByKey(patch, item[mergeKey], mergeKey) >= 0;
   const patchItems = merged

@@ -38,6 +38,7 @@ export const ANN = {
   kubevirtInterfaces: 'traffic.sidecar.istio.io/kubevirtInterfaces',
   rerouteVirtualInterfaces: 'istio.io/reroute-virtual-interfaces',
   mergeMetrics: 'prometheus.istio.io/merge-metrics',
+  securePort: 'prometheus.istio.io/secure-port',
   revision: 'istio.io/rev',
   defaultContainer: 'kubectl.kubernetes.io/default-container',
   defaultLogsContainer: 'kubectl.kubernetes.io/default-logs-container',

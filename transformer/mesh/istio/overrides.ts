@@ -7,7 +7,7 @@
  * `istio-proxy` is carried to the iptables `-u` argument and to `istio-validation`.
  */
 import type { Container } from 'kubernetes-types/core/v1.js';
-import { isObject } from '../../kube.js';
+import { cloneData, isObject } from '../../kube.js';
 import type { PodTemplate } from '../types.js';
 import type { RenderContext } from './context.js';
 import { containerJson } from './go-json.js';
@@ -59,18 +59,24 @@ export function reapplyUserContainers(merged: PodTemplate, original: PodTemplate
   return adjustInitContainerUser(pod, original, ctx);
 }
 
-/** The user's container as a patch: no `image: auto`, no nulls (Go drops both before merging). */
+/**
+ * The user's container as a patch, as Go's `omitempty` round trip leaves it: no `image: auto`,
+ * no nulls, empty strings or empty lists (so `args: []` does not wipe the injected args).
+ */
 function overlayOf(user: Container): Container {
-  const overlay = dropNulls(structuredClone(user)) as Container;
+  const overlay = dropEmpty(cloneData(user)) as Container;
   if (overlay.image === AUTO_IMAGE) delete overlay.image;
   return overlay;
 }
 
-function dropNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropNulls);
+function dropEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropEmpty);
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNulls(v);
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = dropEmpty(v);
+  }
   return out;
 }
 
@@ -93,7 +99,7 @@ function adjustInitContainerUser(pod: PodTemplate, original: PodTemplate, ctx: R
   if (!init) return pod;
   const annotations = pod.metadata.annotations ?? {};
   const tproxy = ctx.proxyConfig.interceptionMode === 'TPROXY' || annotations[ANN.interceptionMode] === 'TPROXY';
-  const next = structuredClone(pod);
+  const next = cloneData(pod);
   if (tproxy && sc.runAsUser !== undefined) {
     const proxy = findProxy(next);
     if (proxy) proxy.securityContext = { ...proxy.securityContext, runAsUser: 0 };

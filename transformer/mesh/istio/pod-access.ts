@@ -3,6 +3,11 @@ import type { Container } from 'kubernetes-types/core/v1.js';
 import type { PodTemplate } from '../types.js';
 import { PROXY_CONTAINER } from './names.js';
 
+/** A result field path below the pod template (`spec.template` + `metadata.annotations.x`). */
+export function joinPath(podPath: string, rest: string): string {
+  return podPath === '' ? rest : `${podPath}.${rest}`;
+}
+
 export function findContainer(list: readonly Container[] | undefined, name: string): Container | undefined {
   return (list ?? []).find((c) => c.name === name);
 }
@@ -30,4 +35,14 @@ export function withAnnotation(pod: PodTemplate, name: string, value: string): P
 
 export function withLabel(pod: PodTemplate, name: string, value: string): PodTemplate {
   return { ...pod, metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, [name]: value } } };
+}
+
+/**
+ * Annotations or labels as strings: Kubernetes only allows strings, but a manifest may hold an
+ * unquoted number or boolean (`proxyCPU: 2`); read it as the API server would be asked to store it.
+ */
+export function stringMap(map: Readonly<Record<string, unknown>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(map ?? {})) if (v !== null && v !== undefined) out[k] = typeof v === 'string' ? v : String(v);
+  return out;
 }

@@ -1,6 +1,7 @@
 /** Warnings about pods that will be injected but may not work (Istio's `checkPreconditions`). */
 import type { PodSpec } from 'kubernetes-types/core/v1.js';
 import type { Result } from '../../results.js';
+import { joinPath } from './pod-access.js';
 
 export function checkPreconditions(spec: PodSpec, podPath: string): Result[] {
   const dnsPolicy = spec.dnsPolicy;
@@ -13,8 +14,4 @@ export function checkPreconditions(spec: PodSpec, podPath: string): Result[] {
       message: `dnsPolicy is ${dnsPolicy}, not ClusterFirst: the Envoy sidecar may not be able to reach istiod; use dnsPolicy: ClusterFirst unless the pod really needs another policy`,
     },
   ];
-}
-
-export function joinPath(podPath: string, rest: string): string {
-  return podPath === '' ? rest : `${podPath}.${rest}`;
 }

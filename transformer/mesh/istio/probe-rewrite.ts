@@ -12,9 +12,11 @@
 import type { Container, HTTPGetAction, LifecycleHandler, Probe } from 'kubernetes-types/core/v1.js';
 import { isObject } from '../../kube.js';
 import type { PodTemplate } from '../types.js';
-import { parseGoBool } from './go-compat.js';
+import type { RenderContext } from './context.js';
+import { parseGoBool, parseGoInt } from './go-compat.js';
 import { goJsonStringify, goOrdered, PROBER_SHAPE } from './go-json.js';
 import { ANN, PROXY_CONTAINER } from './names.js';
+import { mapProxy } from './pod-access.js';
 
 export const PROBERS_ENV = 'ISTIO_KUBE_APP_PROBERS';
 
@@ -27,6 +29,20 @@ const HOOKS = [
   ['preStop', 'prestopz'],
   ['postStart', 'poststartz'],
 ] as const;
+
+/** Rewrite the injected pod's probes when enabled, recording the originals on the proxy. */
+export function applyProbeRewrite(pod: PodTemplate, ctx: RenderContext): PodTemplate {
+  const annotations = pod.metadata.annotations ?? {};
+  if (!shouldRewriteProbes(annotations, ctx.istio.rewriteAppHTTPProbe)) return pod;
+  const probers = dumpAppProbers(pod, ctx.meshStatusPort);
+  const withProbers = probers === undefined
+    ? pod
+    : mapProxy(pod, (proxy) => ({ ...proxy, env: [...(proxy.env ?? []), { name: PROBERS_ENV, value: probers }] }));
+  // Validated as a port number; Istio falls back to 0 if it were not.
+  const annotated = annotations[ANN.statusPort];
+  const statusPort = annotated === undefined ? ctx.meshStatusPort : (parseGoInt(String(annotated)) ?? 0);
+  return rewriteAppProbes(withProbers, statusPort);
+}
 
 export function shouldRewriteProbes(annotations: Readonly<Record<string, string>>, configSetting: boolean): boolean {
   const value = annotations[ANN.rewriteAppHTTPProbers];

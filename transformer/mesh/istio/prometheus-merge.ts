@@ -8,34 +8,22 @@
  * (`prometheus.istio.io/merge-metrics` annotation, else config `enablePrometheusMerge`), or when
  * `prometheus.io/port` already points at the status port.
  */
-import { RESERVED_PORTS } from './defaults.js';
+import type { Result } from '../../results.js';
+import type { PodTemplate } from '../types.js';
+import type { RenderContext } from './context.js';
 import { parseGoBool, sanitizeLabelName } from './go-compat.js';
 import { goJsonStringify } from './go-json.js';
 import { ANN } from './names.js';
+import { findProxy, joinPath, mapProxy, stringMap, withAnnotation } from './pod-access.js';
+import { PATH_KEY, PORT_KEY, SCRAPE_KEY, scrapeConfig, TARGETS_KEY, validateScrapePorts } from './scrape-config.js';
 
-const SCRAPE = 'prometheus_io_scrape';
-const PORT = 'prometheus_io_port';
-const PATH = 'prometheus_io_path';
-const TARGETS = 'prometheus_istio_io_scrape_targets';
-const MERGED_KEYS = new Set([SCRAPE, PORT, PATH, TARGETS]);
+const MERGED_KEYS = new Set([SCRAPE_KEY, PORT_KEY, PATH_KEY, TARGETS_KEY]);
 
 export const PROMETHEUS_ENV = 'ISTIO_PROMETHEUS_ANNOTATIONS';
 
-interface ScrapeTarget {
-  port: string;
-  path: string;
-}
-
-interface ScrapeConfig {
-  scrape: string;
-  path: string;
-  port: string;
-  targets?: ScrapeTarget[];
-}
-
 export type PrometheusMergeOutcome =
   | { kind: 'unchanged' }
-  | { kind: 'merged'; annotations: Record<string, string>; env?: string; warnings: string[] }
+  | { kind: 'merged'; remove: string[]; set: Record<string, string>; env?: string; warnings: string[] }
   | { kind: 'error'; annotation: string; value: string; message: string };
 
 export function prometheusMerge(
@@ -45,32 +33,23 @@ export function prometheusMerge(
 ): PrometheusMergeOutcome {
   if (!scrapeWanted(annotations) || !mergeEnabled(annotations, enabledByConfig)) return { kind: 'unchanged' };
   const target = String(statusPort);
-  if (valueOf(annotations, PORT) === target) return { kind: 'unchanged' };
+  if (valueOf(annotations, PORT_KEY) === target) return { kind: 'unchanged' };
 
   const warnings: string[] = [];
   const config = scrapeConfig(annotations, warnings);
-  const problem = validatePorts(config, target);
+  const problem = validateScrapePorts(config, target);
   if (problem) return { kind: 'error', ...problem };
 
-  const ours: Record<string, string> = {
-    'prometheus.io/port': target,
-    'prometheus.io/path': '/stats/prometheus',
-    'prometheus.io/scrape': 'true',
-  };
-  // Clear every spelling; an annotation already spelled like ours keeps its place.
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(annotations)) {
-    if (k in ours) out[k] = ours[k]!;
-    else if (!MERGED_KEYS.has(sanitizeLabelName(k))) out[k] = v;
-  }
-  Object.assign(out, ours);
+  // Every spelling of the merged annotations goes; ours are (re)set.
+  const remove = Object.keys(annotations).filter((k) => MERGED_KEYS.has(sanitizeLabelName(k)));
+  const set = { 'prometheus.io/port': target, 'prometheus.io/path': '/stats/prometheus', 'prometheus.io/scrape': 'true' };
   const empty = config.scrape === '' && config.path === '' && config.port === '' && !config.targets?.length;
-  return { kind: 'merged', annotations: out, ...(empty ? {} : { env: goJsonStringify(config) }), warnings };
+  return { kind: 'merged', remove, set, ...(empty ? {} : { env: goJsonStringify(config) }), warnings };
 }
 
 function scrapeWanted(annotations: Readonly<Record<string, string>>): boolean {
   for (const [k, v] of Object.entries(annotations)) {
-    if (sanitizeLabelName(k) !== SCRAPE) continue;
+    if (sanitizeLabelName(k) !== SCRAPE_KEY) continue;
     const b = parseGoBool(v);
     if (b !== undefined) return b;
   }
@@ -88,61 +67,54 @@ function valueOf(annotations: Readonly<Record<string, string>>, key: string): st
   return undefined;
 }
 
-function scrapeConfig(annotations: Readonly<Record<string, string>>, warnings: string[]): ScrapeConfig {
-  const config: ScrapeConfig = { scrape: '', path: '', port: '' };
-  for (const [k, v] of Object.entries(annotations)) {
-    const key = sanitizeLabelName(k);
-    if (key === PORT) config.port = v;
-    else if (key === SCRAPE) config.scrape = v;
-    else if (key === PATH) config.path = v;
-    else if (key === TARGETS) {
-      const targets = parseScrapeTargets(v);
-      if (typeof targets === 'string') warnings.push(`ignoring ${k}: ${targets}`);
-      else if (targets.length > 0) config.targets = targets;
-    }
-  }
-  // Old agents only know port/path: point them at the first target.
-  const first = config.targets?.[0];
-  if (first) {
-    config.port = first.port;
-    config.path = first.path;
-  }
-  return config;
+const SECURE_PORT = 'prometheus_istio_io_secure_port';
+const SECURE_PORT_ENV = 'ENVOY_SECURE_MERGED_METRICS_PORT';
+
+/**
+ * `prometheus.istio.io/secure-port` from the proxy's ENVOY_SECURE_MERGED_METRICS_PORT (set via
+ * proxyMetadata), unless the pod already names one. Undefined when there is nothing to add.
+ */
+export function securePortAnnotation(
+  annotations: Readonly<Record<string, string>>,
+  proxyEnv: ReadonlyArray<{ name: string; value?: string }>,
+): string | undefined {
+  if (Object.keys(annotations).some((k) => sanitizeLabelName(k) === SECURE_PORT)) return undefined;
+  const value = proxyEnv.find((e) => e.name === SECURE_PORT_ENV)?.value;
+  return value && value !== '0' ? value : undefined;
 }
 
-/** `"8080:/metrics, 9100"` -> targets (path defaults to `/metrics`); a string is an error. */
-export function parseScrapeTargets(raw: string): ScrapeTarget[] | string {
-  const targets: ScrapeTarget[] = [];
-  for (const entry of raw.split(',').map((e) => e.trim())) {
-    if (entry === '') continue;
-    const colon = entry.indexOf(':');
-    const port = (colon < 0 ? entry : entry.slice(0, colon)).trim();
-    const path = colon < 0 ? '' : entry.slice(colon + 1).trim();
-    if (port === '') return `empty port in scrape target "${entry}"`;
-    targets.push({ port, path: path === '' ? '/metrics' : path });
+/** Merge metrics on the injected pod; an invalid scrape port refuses the pod (`pod: undefined`). */
+export function applyPrometheusMerge(pod: PodTemplate, ctx: RenderContext, podPath: string): { pod?: PodTemplate; results: Result[] } {
+  const annotationsPath = joinPath(podPath, 'metadata.annotations');
+  const outcome = prometheusMerge(stringMap(pod.metadata.annotations), ctx.istio.enablePrometheusMerge, ctx.meshStatusPort);
+  if (outcome.kind === 'error') {
+    const result: Result = {
+      severity: 'error',
+      code: 'invalid-annotation',
+      field: { path: `${annotationsPath}.${outcome.annotation}` },
+      message: `invalid value '${outcome.value}' for annotation '${outcome.annotation}': ${outcome.message}`,
+    };
+    return { results: [result] };
   }
-  return targets;
+  let out = pod;
+  const results: Result[] = [];
+  if (outcome.kind === 'merged') {
+    results.push(...outcome.warnings.map((message): Result => ({ severity: 'warning', code: 'unknown-annotation-value', field: { path: annotationsPath }, message })));
+    out = { ...out, metadata: { ...out.metadata, annotations: editAnnotations(out.metadata.annotations ?? {}, outcome.remove, outcome.set) } };
+    const env = outcome.env;
+    if (env !== undefined) out = mapProxy(out, (proxy) => ({ ...proxy, env: [...(proxy.env ?? []), { name: PROMETHEUS_ENV, value: env }] }));
+  }
+  const securePort = securePortAnnotation(stringMap(out.metadata.annotations), findProxy(out)?.env ?? []);
+  if (securePort !== undefined) out = withAnnotation(out, ANN.securePort, securePort);
+  return { pod: out, results };
 }
 
-function validatePorts(config: ScrapeConfig, target: string): { annotation: string; value: string; message: string } | undefined {
-  const checks: Array<{ port: string; annotation: string; value: string }> = config.targets?.length
-    ? config.targets.map((t) => ({ port: t.port, annotation: 'prometheus.istio.io/scrape-targets', value: t.port }))
-    : config.port !== ''
-      ? [{ port: config.port, annotation: 'prometheus.io/port', value: config.port }]
-      : [];
-  for (const check of checks) {
-    const n = /^[+-]?[0-9]+$/.test(check.port) ? Number(check.port) : NaN;
-    if (!Number.isInteger(n) || n < 1 || n > 65535) {
-      return { ...check, message: `invalid scrape port "${check.port}": use a port number in 1..65535` };
-    }
-    const canonical = String(n);
-    if (canonical === target) {
-      return { ...check, message: `scrape port ${check.port} is the agent's status port, where merged metrics are served; point it at the application's metrics port` };
-    }
-    const reason = RESERVED_PORTS[canonical];
-    if (reason) {
-      return { ...check, message: `scrape port ${check.port} is reserved for Istio (${reason}) and cannot be scraped; use the application's metrics port` };
-    }
+/** Remove then set, keeping the place of a key that is both removed and set (minimal edits). */
+function editAnnotations(current: Readonly<Record<string, string>>, remove: readonly string[], set: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(current)) {
+    if (k in set) out[k] = set[k]!;
+    else if (!remove.includes(k)) out[k] = v;
   }
-  return undefined;
+  return Object.assign(out, set);
 }

@@ -40,9 +40,7 @@ export function proxyConfigJson(pc: ProxyConfig): string {
       if (value === undefined || value === null) continue;
     } else if (field.kind === 'string-map') {
       if (!isObject(value) || Object.keys(value).length === 0) continue;
-    } else if (!isPopulated(value)) {
-      continue;
-    } else if (field.kind === 'enum' && value === field.enumValues?.[0]) {
+    } else if (!isPopulated(value, field)) {
       continue;
     }
     parts.push(`${JSON.stringify(field.name)}:${jsonValue(value, field.kind === 'string-map')}`);

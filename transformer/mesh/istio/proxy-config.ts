@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import type { IstioConfig } from '../../config.js';
 import { isObject } from '../../kube.js';
 import { DEFAULT_DISCOVERY_ADDRESS, STATUS_PORT } from './defaults.js';
+import { durationNanos, formatDuration } from './durations.js';
 import { lookupField, type ProxyConfigField } from './proxy-config-fields.js';
 
 export type ProxyConfig = Record<string, unknown>;
@@ -69,7 +70,7 @@ export function parseProxyConfigAnnotation(text: string): ParsedProxyConfig {
 export function mergeProxyConfig(base: ProxyConfig, overlay: ProxyConfig): ProxyConfig {
   const out: ProxyConfig = { ...base };
   for (const [name, value] of Object.entries(overlay)) {
-    if (!isPopulated(value)) continue;
+    if (!isPopulated(value, lookupField(name))) continue;
     if (name === 'proxyMetadata') {
       out.proxyMetadata = { ...(base.proxyMetadata as Record<string, string> | undefined), ...(value as Record<string, string>) };
     } else {
@@ -77,38 +78,6 @@ export function mergeProxyConfig(base: ProxyConfig, overlay: ProxyConfig): Proxy
     }
   }
   return out;
-}
-
-/**
- * The subset of Istio's `ValidateMeshConfigProxyConfig` that a pod annotation can break:
- * run on Go's defaults merged with the annotation, as Istio's annotation validation does.
- */
-export function validateProxyConfig(pc: ProxyConfig): string[] {
-  const errors: string[] = [];
-  const drain = pc.drainDuration;
-  if (typeof drain === 'string') {
-    const nanos = durationNanos(drain);
-    if (nanos === undefined || nanos < 1_000_000n) errors.push('invalid drain duration: duration must be greater than 1ms');
-    else if (nanos % 1_000_000_000n !== 0n) errors.push('drain time only supports durations to seconds precision');
-  }
-  const address = pc.discoveryAddress;
-  if (typeof address !== 'string' || address === '') {
-    errors.push('discovery address must be set to the proxy discovery service');
-  } else {
-    const problem = proxyAddressProblem(address);
-    if (problem) errors.push(`invalid discovery address: ${problem}`);
-  }
-  return errors;
-}
-
-function proxyAddressProblem(address: string): string | undefined {
-  const m = /^(?:\[([^\]]+)\]|([^:]*)):([^:]+)$/.exec(address);
-  if (!m) return `unable to split "${address}" into host and port`;
-  const port = Number(m[3]);
-  if (!/^[0-9]+$/.test(m[3]!) || port < 1 || port > 65535) return `port (${m[3]}) must be a number in 1..65535`;
-  const host = m[1] ?? m[2] ?? '';
-  if (host === '') return `"${host}" is not a valid hostname or an IP address`;
-  return undefined;
 }
 
 type Converted = unknown | { error: string };
@@ -161,29 +130,18 @@ function toInt(raw: unknown): Converted {
   return n;
 }
 
-/** proto3 presence: scalars at their zero value and empty lists/maps are "not set". */
-export function isPopulated(value: unknown): boolean {
-  if (value === undefined || value === null || value === '' || value === 0 || value === false) return false;
+/**
+ * proto3 presence: scalars at their zero value (enums: the first value) and empty lists/maps are
+ * "not set"; messages and wrappers (`concurrency: 0`, `holdApplicationUntilProxyStarts: false`)
+ * are set whenever present.
+ */
+export function isPopulated(value: unknown, field?: ProxyConfigField): boolean {
+  if (value === undefined || value === null) return false;
+  const kind = field?.kind;
+  if (kind === 'message' || kind === 'int-wrapper' || kind === 'bool-wrapper') return true;
+  if (value === '' || value === 0 || value === false) return false;
+  if (kind === 'enum' && value === field?.enumValues?.[0]) return false;
+  if (isObject(value)) return Object.keys(value).length > 0;
   if (Array.isArray(value)) return value.length > 0;
   return true;
-}
-
-/** Nanoseconds of a protobuf JSON duration (`"23s"`, `"-1.5s"`). */
-export function durationNanos(text: string): bigint | undefined {
-  const m = /^(-)?([0-9]+)(?:\.([0-9]{1,9}))?s$/.exec(text);
-  if (!m) return undefined;
-  const nanos = BigInt(m[2]!) * 1_000_000_000n + BigInt((m[3] ?? '').padEnd(9, '0'));
-  return m[1] ? -nanos : nanos;
-}
-
-/** protobuf JSON duration output: 0, 3, 6 or 9 fractional digits. */
-export function formatDuration(nanos: bigint): string {
-  const sign = nanos < 0n ? '-' : '';
-  const abs = nanos < 0n ? -nanos : nanos;
-  const seconds = abs / 1_000_000_000n;
-  const frac = abs % 1_000_000_000n;
-  if (frac === 0n) return `${sign}${seconds}s`;
-  let digits = frac.toString().padStart(9, '0');
-  while (digits.endsWith('000')) digits = digits.slice(0, -3);
-  return `${sign}${seconds}.${digits}s`;
 }

@@ -5,7 +5,7 @@
  */
 import type { Result } from '../../results.js';
 import { ANN, SIDECAR_TEMPLATE } from './names.js';
-import { joinPath } from './preconditions.js';
+import { joinPath } from './pod-access.js';
 
 export function checkTemplates(annotations: Readonly<Record<string, string>>, podPath: string): Result[] {
   const value = annotations[ANN.templates];

@@ -7,8 +7,9 @@
 import type { Result } from '../../results.js';
 import { parseGoBool } from './go-compat.js';
 import { ANN } from './names.js';
-import { joinPath } from './preconditions.js';
-import { defaultProxyConfig, mergeProxyConfig, parseProxyConfigAnnotation, validateProxyConfig } from './proxy-config.js';
+import { joinPath } from './pod-access.js';
+import { defaultProxyConfig, mergeProxyConfig, parseProxyConfigAnnotation } from './proxy-config.js';
+import { validateProxyConfig } from './proxy-config-validate.js';
 import {
   checkBool,
   checkExcludeIPRanges,
