@@ -37,8 +37,6 @@ export interface Result {
 export type ResultCode =
   // decisions
   | 'injected'
-  | 'already-injected'
-  | 'reinjected'
   | 'uninjected'
   | 'not-injected'
   | 'skipped-host-network'
