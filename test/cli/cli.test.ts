@@ -179,3 +179,32 @@ describe('mesh-inject inject (files)', () => {
     expect((await runCli(['inject', '--format', 'xml'], { cwd: dir })).code).toBe(2);
   });
 });
+
+describe('progress line', () => {
+  it('shows a counter on a terminal once a run takes over a second, then clears it', async () => {
+    const files = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`app-${i}.yaml`, DEPLOYMENT.replace('name: web   #', `name: web-${i}   #`)]));
+    const dir = tree(files);
+    let clock = 0;
+    let stderr = '';
+    const { main } = await import('../../plugin/cli/main.js');
+    const code = await main(['inject', '.'], {
+      cwd: dir, env: {}, readStdin: async () => '', stdout: () => undefined, stderr: (t) => { stderr += t; },
+      stdoutIsTTY: true, stderrIsTTY: true, now: () => (clock += 400),
+    });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\rmesh-inject: \d\/5 files/);
+    expect(stderr).toContain('\r\x1b[2K');
+  });
+
+  it('stays silent when stderr is not a terminal', async () => {
+    const dir = tree({ 'a.yaml': DEPLOYMENT });
+    let clock = 0;
+    let stderr = '';
+    const { main } = await import('../../plugin/cli/main.js');
+    await main(['inject', '.'], {
+      cwd: dir, env: {}, readStdin: async () => '', stdout: () => undefined, stderr: (t) => { stderr += t; },
+      stdoutIsTTY: false, stderrIsTTY: false, now: () => (clock += 5000),
+    });
+    expect(stderr).not.toContain('\r');
+  });
+});
