@@ -16,16 +16,21 @@
  * | 8 | Namespace object `istio.io/rev: R` (R is not our revision)        | skipped-namespace-other-revision  |
  * | 9 | Namespace object `istio.io/rev: R` (R is our revision)            | injected                          |
  * |10 | pod label `istio.io/rev: R` (R is not our revision)               | skipped-namespace-other-revision  |
- * |11 | pod opt-in: `sidecar.istio.io/inject: "true"` or pod `istio.io/rev` = ours | injected                 |
- * |12 | namespace matches config `namespaces.inject`                      | injected                          |
- * |13 | otherwise                                                         | skipped-namespace-not-selected    |
+ * |11 | pod opt-in: `sidecar.istio.io/inject: "true"`                   | injected                          |
+ * |12 | no Namespace label, no pod revision, namespace not in `namespaces.inject` | skipped-namespace-not-selected |
+ * |13 | injector config `neverInjectSelector` matches the pod labels      | skipped-selector-never            |
+ * |14 | injector config `alwaysInjectSelector` matches the pod labels     | injected                          |
+ * |15 | injector config policy is not `enabled`                           | skipped-policy-disabled           |
+ * |16 | otherwise                                                         | injected                          |
  *
- * A label value other than "true"/"false" is ignored with a warning, as Istio does.
+ * Rows 13-15 apply only with the cluster's injector config (template mode), in Istio's order
+ * (`injectRequired`). A label value other than "true"/"false" is ignored with a warning, as Istio does.
  */
 import type { InjectConfig } from './config.js';
 import type { NamespaceLabels } from './namespaces.js';
 import { matchesAnyGlob, SYSTEM_NAMESPACES } from './namespaces.js';
 import type { ResultCode } from './results.js';
+import { selectorMatches, type LabelSelector } from './label-selector.js';
 
 export const INJECT_LABEL = 'sidecar.istio.io/inject';
 export const MESH_INJECT_OPT_OUT = 'mesh-inject.dev/inject';
@@ -38,6 +43,14 @@ export interface DecisionInput {
   podAnnotations: Readonly<Record<string, unknown>>;
   hostNetwork: boolean;
   namespaces: NamespaceLabels;
+  /** The policy part of the cluster's injector config, when injecting with its templates. */
+  injector?: InjectorPolicy;
+}
+
+export interface InjectorPolicy {
+  policy: string;
+  neverInjectSelector: LabelSelector[];
+  alwaysInjectSelector: LabelSelector[];
 }
 
 export interface Decision {
@@ -57,6 +70,8 @@ const REASONS: Partial<Record<ResultCode, string>> = {
   'skipped-namespace-label-disabled': 'the Namespace is labelled istio-injection: disabled',
   'skipped-namespace-other-revision': 'the workload is selected by another control-plane revision',
   'skipped-namespace-not-selected': 'the namespace is not selected by namespaces.inject in the config',
+  'skipped-selector-never': "the pod matches the injector config's neverInjectSelector",
+  'skipped-policy-disabled': "the injector config's policy is not enabled and nothing opts the pod in",
 };
 
 function skip(code: ResultCode, warning?: string): Decision {
@@ -92,25 +107,41 @@ export function decideMeshInjection(input: DecisionInput, config: InjectConfig):
   const optOut = String(input.podLabels[MESH_INJECT_OPT_OUT] ?? input.podAnnotations[MESH_INJECT_OPT_OUT] ?? '') === 'false';
   if (pod.value === false || optOut) return skip('skipped-pod-opt-out', pod.warning);
 
+  const selected = namespaceSelection(input, config, pod.warning);
+  if (selected.inject === false) return selected;
+  if (pod.value === true) return inject(`the pod template sets ${INJECT_LABEL}: "true"`, pod.warning);
+  if (input.injector) return applyInjectorPolicy(input, input.injector, selected, pod.warning);
+  return selected;
+}
+
+/** Rows 6-12: whether the webhook would see the pod at all (namespace and revision selection). */
+function namespaceSelection(input: DecisionInput, config: InjectConfig, warning: string | undefined): Decision {
   const nsLabels = input.namespaces.get(input.namespace);
   const nsInjection = nsLabels?.[NAMESPACE_INJECTION_LABEL];
-  if (nsInjection === 'disabled') return skip('skipped-namespace-label-disabled', pod.warning);
-  if (nsInjection === 'enabled') return inject('the Namespace is labelled istio-injection: enabled', pod.warning);
+  if (nsInjection === 'disabled') return skip('skipped-namespace-label-disabled', warning);
+  if (nsInjection === 'enabled') return inject('the Namespace is labelled istio-injection: enabled', warning);
   const nsRevision = nsLabels?.[REVISION_LABEL];
   if (nsRevision !== undefined) {
     return isOurRevision(nsRevision, config)
-      ? inject(`the Namespace is labelled istio.io/rev: ${nsRevision}`, pod.warning)
-      : skip('skipped-namespace-other-revision', pod.warning);
+      ? inject(`the Namespace is labelled istio.io/rev: ${nsRevision}`, warning)
+      : skip('skipped-namespace-other-revision', warning);
   }
   const podRevision = input.podLabels[REVISION_LABEL];
   if (podRevision !== undefined) {
     return isOurRevision(String(podRevision), config)
-      ? inject(`the pod template is labelled istio.io/rev: ${String(podRevision)}`, pod.warning)
-      : skip('skipped-namespace-other-revision', pod.warning);
+      ? inject(`the pod template is labelled istio.io/rev: ${String(podRevision)}`, warning)
+      : skip('skipped-namespace-other-revision', warning);
   }
-  if (pod.value === true) return inject(`the pod template sets ${INJECT_LABEL}: "true"`, pod.warning);
-  if (matchesAnyGlob(input.namespace, config.namespaces.inject)) {
-    return inject(`namespace ${input.namespace} matches namespaces.inject`, pod.warning);
-  }
-  return skip('skipped-namespace-not-selected', pod.warning);
+  if (podInjectSetting(input).value === true) return inject(`the pod template sets ${INJECT_LABEL}: "true"`, warning);
+  if (matchesAnyGlob(input.namespace, config.namespaces.inject)) return inject(`namespace ${input.namespace} matches namespaces.inject`, warning);
+  return skip('skipped-namespace-not-selected', warning);
+}
+
+/** Rows 13-16, Istio's `injectRequired` after the pod's own setting. */
+function applyInjectorPolicy(input: DecisionInput, injector: InjectorPolicy, selected: Decision, warning: string | undefined): Decision {
+  const labels = Object.fromEntries(Object.entries(input.podLabels).map(([k, v]) => [k, String(v)]));
+  if (injector.neverInjectSelector.some((s) => selectorMatches(s, labels))) return skip('skipped-selector-never', warning);
+  if (injector.alwaysInjectSelector.some((s) => selectorMatches(s, labels))) return inject("the pod matches the injector config's alwaysInjectSelector", warning);
+  if (injector.policy !== 'enabled') return skip('skipped-policy-disabled', warning);
+  return selected;
 }

@@ -1,0 +1,41 @@
+/**
+ * Istio's `TestInjectRequired` cases (../shared/conformance/istio/inject-required.json, read in
+ * place) through mesh-inject's decision code, with the injector config's policy and selectors.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../config/defaults.js';
+import { decideMeshInjection } from '../../transformer/decision.js';
+import type { LabelSelector } from '../../transformer/label-selector.js';
+
+interface RequiredCase {
+  name: string;
+  config: { policy: string; neverInjectSelector?: LabelSelector[]; alwaysInjectSelector?: LabelSelector[] };
+  hostNetwork: boolean;
+  namespace: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  want: boolean;
+}
+
+const data = JSON.parse(readFileSync(new URL('../../../shared/conformance/istio/inject-required.json', import.meta.url), 'utf8')) as { cases: RequiredCase[] };
+
+describe('Istio injectRequired cases through the decision table', () => {
+  it('has the shared cases', () => expect(data.cases.length).toBe(36));
+  data.cases.forEach((c, index) => {
+    it(`[${index}] ${c.name}`, () => {
+      const decision = decideMeshInjection(
+        {
+          namespace: c.namespace,
+          podLabels: c.labels ?? {},
+          podAnnotations: c.annotations ?? {},
+          hostNetwork: c.hostNetwork,
+          namespaces: new Map(),
+          injector: { policy: c.config.policy, neverInjectSelector: c.config.neverInjectSelector ?? [], alwaysInjectSelector: c.config.alwaysInjectSelector ?? [] },
+        },
+        defaultConfig(),
+      );
+      expect(decision.inject).toBe(c.want);
+    });
+  });
+});
