@@ -1,0 +1,150 @@
+/**
+ * Kubernetes strategic merge patch, applied the way the API server and Istio's webhook apply it
+ * (apimachinery `StrategicMergeMapPatchUsingLookupPatchMeta`: parallel lists merged, nulls that
+ * match nothing ignored), driven by a patch-metadata table (`schema.ts`).
+ *
+ * | patch value                      | original value        | result                                              |
+ * |----------------------------------|-----------------------|-----------------------------------------------------|
+ * | `null`                           | anything              | field removed                                       |
+ * | map with `$patch: replace`       | map                   | the patch map, directives and nulls removed         |
+ * | map with `$patch: delete`        | map                   | `{}` (apimachinery keeps an empty map)              |
+ * | anything                         | absent or other kind  | the patch value, nulls and directives removed;      |
+ * |                                  |                       | a map carrying `$patch` is dropped                  |
+ * | map                              | map                   | merged key by key (`replace` strategy: the patch)   |
+ * | list, `merge` strategy           | list                  | merged by merge key / as a set (`merge-list.ts`)    |
+ * | list, other strategy or unknown  | list                  | the patch list                                      |
+ * | scalar                           | scalar                | the patch value                                     |
+ *
+ * Within one map, in this order: `$retainKeys` clears the original, `$setElementOrder/<f>` merges
+ * and orders `<f>`, the other fields merge, then `$deleteFromPrimitiveList/<f>` removes items
+ * (apimachinery visits these fields in Go map order; removing last makes the outcome fixed).
+ *
+ * Keys keep the original's order; new keys follow in the patch's order. Neither argument is
+ * modified and the result shares no objects with them.
+ *
+ * Where this differs from apimachinery on purpose: fields the schema does not know are untyped
+ * (apimachinery's struct lookup fails when both sides hold a map or list there); patch content
+ * never carries nulls or nested directives into the result (`directives.ts`); a malformed
+ * `$deleteFromPrimitiveList` (not a list, or maps) is rejected instead of skipped or merged.
+ */
+import { cloneData } from '../kube.js';
+import { DELETE_FROM_PRIMITIVE_LIST, materialize, PATCH, RETAIN_KEYS } from './directives.js';
+import { childPath, fail, StrategicMergeError, type StrategicMergeProblem } from './errors.js';
+import { isMap, kindOf, type Obj } from './json-kind.js';
+import { fieldRule, rootCursor, type FieldRule, type SchemaCursor } from './lookup.js';
+import { deleteFromList, mergeList } from './merge-list.js';
+import { applyRetainKeys } from './retain-keys.js';
+import type { PatchSchema } from './schema-types.js';
+import { applySetElementOrder } from './set-element-order.js';
+
+export type MergeOutcome<T> = { ok: true; value: T } | { ok: false; error: StrategicMergeProblem };
+
+/**
+ * `patch` merged onto `original` with the patch metadata of `schema` (`POD_SCHEMA` for a Pod).
+ * Throws `StrategicMergeError` for a patch apimachinery would reject; `tryStrategicMerge` returns it.
+ */
+export function strategicMerge<T extends object>(original: T, patch: object, schema: PatchSchema): T {
+  if (!isMap(original)) fail('not-a-map', '', 'the document to patch must be a map');
+  if (!isMap(patch)) fail('not-a-map', '', 'the patch must be a map');
+  return mergeMap(cloneData(original), patch, rootCursor(schema), '') as T;
+}
+
+export function tryStrategicMerge<T extends object>(original: T, patch: object, schema: PatchSchema): MergeOutcome<T> {
+  try {
+    return { ok: true, value: strategicMerge(original, patch, schema) };
+  } catch (error) {
+    if (!(error instanceof StrategicMergeError)) throw error;
+    return { ok: false, error: { code: error.code, message: error.message, path: error.path } };
+  }
+}
+
+/** `original` is the merge's own copy: it may be reused in the result, never the patch. */
+function mergeMap(original: Obj, patch: Obj, cursor: SchemaCursor, path: string): Obj {
+  if (Object.hasOwn(patch, PATCH)) return applyMapDirective(patch, path);
+  const target: Obj = { ...original };
+  applyRetainKeys(target, patch, path);
+  const consumed = applySetElementOrder(target, patch, {
+    cursor,
+    path,
+    mergeListField: (key, from, onto) => mergeListField(from, onto, fieldRule(cursor, key), childPath(path, key)),
+  });
+  const deletions: string[] = [];
+  for (const key of Object.keys(patch)) {
+    if (consumed.has(key) || key === RETAIN_KEYS) continue;
+    if (key.startsWith(DELETE_FROM_PRIMITIVE_LIST)) deletions.push(key);
+    else mergeField(target, key, patch[key], cursor, childPath(path, key));
+  }
+  for (const key of deletions) deleteFromField(target, key, patch[key], childPath(path, key));
+  return target;
+}
+
+function applyMapDirective(patch: Obj, path: string): Obj {
+  const directive = patch[PATCH];
+  if (directive === 'replace') {
+    const content: Obj = { ...patch };
+    delete content[PATCH];
+    return materialize(content) as Obj;
+  }
+  if (directive === 'delete') return {};
+  return fail(
+    'invalid-patch-directive',
+    childPath(path, PATCH),
+    directive === 'merge'
+      ? '$patch: merge is not a patch directive (merge is a schema strategy)'
+      : `unknown $patch value ${JSON.stringify(directive)} (replace or delete)`,
+  );
+}
+
+function mergeField(target: Obj, key: string, value: unknown, cursor: SchemaCursor, path: string): void {
+  if (value === undefined) return;
+  if (value === null) {
+    delete target[key];
+    return;
+  }
+  const current = target[key];
+  const kind = kindOf(value);
+  if (current === undefined || kindOf(current) !== kind) {
+    setOrDrop(target, key, materialize(value));
+    return;
+  }
+  const rule = fieldRule(cursor, key);
+  if (kind === 'map') {
+    if (rule.strategy === 'replace') setOrDrop(target, key, materialize(value));
+    else target[key] = mergeMap(current as Obj, value as Obj, rule.cursor, path);
+  } else if (kind === 'list') {
+    target[key] = mergeListField(current as unknown[], value as unknown[], rule, path);
+  } else {
+    target[key] = value;
+  }
+}
+
+function mergeListField(original: unknown[], patch: unknown[], rule: FieldRule, path: string): unknown[] {
+  if (rule.strategy !== 'merge') return materialize(patch) as unknown[];
+  return mergeList(original, patch, {
+    mergeKey: rule.mergeKey,
+    path,
+    mergeItem: (from, onto, at) => mergeMap(from, onto, rule.cursor, at),
+  });
+}
+
+/** `$deleteFromPrimitiveList/<field>: [scalars]`, whatever the field's strategy. */
+function deleteFromField(target: Obj, directiveKey: string, value: unknown, path: string): void {
+  const slash = directiveKey.indexOf('/');
+  const field = slash < 0 ? '' : directiveKey.slice(slash + 1);
+  if (directiveKey.slice(0, slash) !== DELETE_FROM_PRIMITIVE_LIST || field === '') {
+    fail('invalid-delete-from-primitive-list', path, `expected "${DELETE_FROM_PRIMITIVE_LIST}/<field>"`);
+  }
+  if (value === undefined) return;
+  if (value === null) {
+    delete target[field];
+    return;
+  }
+  if (!Array.isArray(value)) fail('invalid-delete-from-primitive-list', path, 'the directive must hold a list of scalars');
+  const current = target[field];
+  if (Array.isArray(current)) target[field] = deleteFromList(current, value, path);
+}
+
+function setOrDrop(target: Obj, key: string, value: unknown): void {
+  if (value === undefined) delete target[key];
+  else target[key] = value;
+}
