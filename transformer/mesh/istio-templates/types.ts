@@ -1,0 +1,53 @@
+/**
+ * Contract of template mode: injecting with the cluster's own `istio-sidecar-injector`
+ * ConfigMap (templates + values) and `istio` mesh config instead of the built-in preset.
+ */
+import type { Result } from '../../results.js';
+import type { PodTemplate, WorkloadInfo } from '../types.js';
+
+/** A file's text and where it came from (for error positions). */
+export interface SourceText {
+  path: string;
+  text: string;
+}
+
+/**
+ * The cluster's injection inputs, as texts. Each may be the ConfigMap manifest itself
+ * (`istio-sidecar-injector` with `data.config`/`data.values`, `istio` with `data.mesh`) or just
+ * the content of that data key.
+ */
+export interface ClusterInputs {
+  injector: SourceText;
+  values?: SourceText;
+  meshConfig?: SourceText;
+}
+
+/** Knobs Istio takes from istiod's environment or the cluster, not from the ConfigMaps. */
+export interface TemplateKnobs {
+  /** Control-plane revision; '' = default. */
+  revision: string;
+  /** The effective native-sidecar decision before the pod annotation (`ENABLE_NATIVE_SIDECARS` / kubelet versions). */
+  nativeSidecars: boolean;
+  /** `COMPLIANCE_POLICY` of istiod (e.g. `fips-140-3`); '' for none. */
+  compliancePolicy: string;
+  /** `PLATFORM=openshift`: proxy UID/GID from the namespace's SCC annotations. */
+  openshift: boolean;
+  /** The workload's Namespace object annotations (OpenShift SCC ranges), when known. */
+  namespaceAnnotations: Readonly<Record<string, string>>;
+}
+
+export interface TemplateRenderInput {
+  pod: PodTemplate;
+  workload: WorkloadInfo;
+  inputs: ClusterInputs;
+  knobs: TemplateKnobs;
+  /** Dotted path of the pod template in its object, for result field paths. */
+  podPath: string;
+}
+
+export interface TemplateRenderOutput {
+  pod: PodTemplate | null;
+  results: Result[];
+}
+
+export type TemplateRenderer = (input: TemplateRenderInput) => TemplateRenderOutput;
