@@ -33,8 +33,14 @@ export interface TransformOutcome {
 
 const BOM = '\uFEFF';
 const KUSTOMIZATION_FILE = /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/;
-const KUSTOMIZE_KINDS = /^kind:\s*["']?(Kustomization|Component)["']?\s*$/m;
-const HELM_ACTION = /^(?!\s*#).*\{\{/m;
+/** kustomize's own files (not Flux's `kustomize.toolkit.fluxcd.io` Kustomization, a real object). */
+const KUSTOMIZE_CONFIG = /^apiVersion:\s*["']?kustomize\.config\.k8s\.io\//m;
+/**
+ * Template actions where YAML could not hold them: a line starting with `{{`, or `{{` as an
+ * unquoted value. A quoted `"{{ ... }}"` string is data (a Prometheus rule, a config file in a
+ * ConfigMap), as it is in any rendered stream.
+ */
+const HELM_ACTION = /^[ \t]*(?:-[ \t]+)?\{\{|:[ \t]+\{\{/m;
 const KUBERNETES_OBJECT = /(^|[{,\s])["']?apiVersion["']?\s*:/m;
 
 function kindPattern(kinds: Set<string>): RegExp {
@@ -53,6 +59,17 @@ function workloadPattern(config: InjectConfig): RegExp {
   return pattern;
 }
 
+/** Documents that are not Kubernetes objects to inject, whatever else the stream holds. */
+function passthroughReason(text: string): { code: Result['code']; message: string } | undefined {
+  if (HELM_ACTION.test(text)) {
+    return { code: 'passthrough-helm-template', message: 'Helm template ({{ ... }}); left unchanged (inject the rendered output instead, e.g. helm template | mesh-inject inject -)' };
+  }
+  if (KUSTOMIZE_CONFIG.test(text)) {
+    return { code: 'passthrough-kustomization', message: 'kustomization; left unchanged (run mesh-inject as a kustomize transformer instead)' };
+  }
+  return undefined;
+}
+
 function info(options: TransformOptions, code: Result['code'], message: string): Result {
   return { severity: 'info', code, message, ...(options.path ? { file: { path: options.path } } : {}) };
 }
@@ -62,11 +79,8 @@ export function transformText(input: string, options: TransformOptions): Transfo
   const bom = input.startsWith(BOM) ? BOM : '';
   const text = bom ? input.slice(1) : input;
   if (text.trim() === '') return unchanged([info(options, 'passthrough-empty', 'empty file; nothing to do')]);
-  if ((options.path && KUSTOMIZATION_FILE.test(options.path)) || KUSTOMIZE_KINDS.test(text)) {
+  if (options.path && KUSTOMIZATION_FILE.test(options.path)) {
     return unchanged([info(options, 'passthrough-kustomization', 'kustomization file; left unchanged (run mesh-inject as a kustomize transformer instead)')]);
-  }
-  if (HELM_ACTION.test(text)) {
-    return unchanged([info(options, 'passthrough-helm-template', 'Helm template ({{ ... }}); left unchanged (inject the rendered output instead, e.g. helm template | mesh-inject inject -)')]);
   }
   if (!KUBERNETES_OBJECT.test(text)) return unchanged([info(options, 'passthrough-not-kubernetes', 'no Kubernetes objects (no apiVersion); left unchanged')]);
 
@@ -81,8 +95,14 @@ export function transformText(input: string, options: TransformOptions): Transfo
   const results: Result[] = [];
   const workloads: WorkloadReport[] = [];
   const out: string[] = [];
+  const passedThrough = new Set<Result['code']>();
   slices.forEach((slice, index) => {
-    if (!pattern.test(slice.text)) {
+    const skip = passthroughReason(slice.text);
+    if (skip && !passedThrough.has(skip.code)) {
+      passedThrough.add(skip.code);
+      results.push({ ...info(options, skip.code, skip.message), ...(options.path !== undefined ? { file: { path: options.path, index, line: slice.line + 1, column: 1 } } : {}) });
+    }
+    if (skip || !pattern.test(slice.text)) {
       out.push(slice.text);
       return;
     }

@@ -1,0 +1,94 @@
+/**
+ * `mesh-inject plugin kustomize [CONFIG]`, run by the kustomize plugin launcher
+ * `plugin/kustomize/mesh-inject.dev/v1alpha1/meshinject/MeshInject`. One executable, two
+ * protocols, told apart by what arrives on stdin:
+ *
+ * - stdin is a `kind: ResourceList`: the KRM function protocol (kustomize `exec:` functions with
+ *   `--enable-exec`, kpt `--exec`). Config from the list's `functionConfig`; stdout is the
+ *   complete ResourceList (plugin/krm.ts).
+ * - anything else: the legacy exec plugin protocol (`kubectl kustomize --enable-alpha-plugins`).
+ *   Config from the file named by argv[1], else `$KUSTOMIZE_PLUGIN_CONFIG_STRING`; stdin and
+ *   stdout are plain multi-document streams.
+ *
+ * The legacy transformer config is a whole `MeshInject` object (`spec` = the `.mesh-injectrc`
+ * keys). Relative files in it resolve against `$KUSTOMIZE_PLUGIN_CONFIG_ROOT`, the kustomization
+ * directory, and must stay inside it (as kustomize's own load restrictor demands). In legacy mode
+ * stdout gets the stream only when every document transformed without error; otherwise it stays
+ * empty, the problems go to stderr and the exit code is non-zero, which fails the kustomize build.
+ * JS configs are never loaded.
+ */
+import { readFile } from 'node:fs/promises';
+import { configFromFunctionConfig } from '../config/function-config.js';
+import { parseYaml } from '../config/parse-yaml.js';
+import { formatResult, type Result } from '../transformer/index.js';
+import { EXIT_INPUT, EXIT_OK, exitCodeFor } from './cli/exit-codes.js';
+import type { Io } from './cli/io.js';
+import { runKrmFunction } from './krm.js';
+import { transformKustomizeStream } from './kustomize-stream.js';
+
+/** Where YAML syntax errors in the config point (kustomize's temp copy is gone by the time anyone reads them). */
+const CONFIG_DISPLAY = '<kustomize transformer config>';
+const RESOURCE_LIST = /^kind:[ \t]*["']?ResourceList["']?[ \t]*(#.*)?\r?$/m;
+
+export async function runKustomizePlugin(io: Io, configFile: string | undefined): Promise<number> {
+  const stdin = await io.readStdin();
+  if (isResourceList(stdin)) {
+    if (configFile !== undefined) return usage(io, `a ResourceList on stdin carries its own functionConfig; drop the argument ${configFile}`);
+    return runKrmFunction({ ...io, readStdin: async () => stdin });
+  }
+
+  let configText = io.env.KUSTOMIZE_PLUGIN_CONFIG_STRING;
+  if (configFile !== undefined) {
+    try {
+      configText = await readFile(configFile, 'utf8');
+    } catch (error) {
+      return usage(io, `cannot read the transformer config ${configFile}: ${(error as Error).message}`);
+    }
+  }
+  if (configText === undefined) {
+    return usage(io, 'no transformer config: kustomize passes it as the first argument (and in $KUSTOMIZE_PLUGIN_CONFIG_STRING); to run mesh-inject on a plain stream use `mesh-inject inject -`');
+  }
+  const root = io.env.KUSTOMIZE_PLUGIN_CONFIG_ROOT || io.cwd;
+  // kustomize hands over its own serialization of the config (keys sorted, comments gone), so
+  // positions in it would not match the user's file: config results name the MeshInject
+  // resource and the key path instead.
+  const parsed = parseYaml(configText, CONFIG_DISPLAY);
+  const loaded = parsed.errors.length
+    ? { errors: parsed.errors, warnings: parsed.warnings }
+    : configFromFunctionConfig(parsed.raw, { baseDir: root, rootDir: root });
+  if (!loaded.config) return report(io, [...loaded.errors, ...loaded.warnings]);
+
+  const outcome = transformKustomizeStream(stdin, loaded.config);
+  const results = [...loaded.warnings, ...outcome.results];
+  const code = report(io, results);
+  if (code === EXIT_OK) io.stdout(outcome.text);
+  return code;
+}
+
+function isResourceList(stdin: string): boolean {
+  const text = stdin.trimStart();
+  if (text.startsWith('{')) {
+    try {
+      return (JSON.parse(text) as { kind?: unknown }).kind === 'ResourceList';
+    } catch {
+      return false;
+    }
+  }
+  // The first document with content; a ResourceList is never preceded by another document.
+  const body = text.replace(/^---(?:[ \t].*)?\r?\n/, '');
+  const end = body.search(/^---(?:[ \t]|\r?$)/m);
+  return RESOURCE_LIST.test(end === -1 ? body : body.slice(0, end));
+}
+
+/** Errors and warnings go to stderr, which kustomize shows; informational results are dropped. */
+function report(io: Io, results: Result[]): number {
+  for (const result of results) if (result.severity !== 'info') io.stderr(`mesh-inject: ${formatResult(result)}\n`);
+  const code = exitCodeFor(results);
+  if (code !== EXIT_OK) io.stderr(`mesh-inject: ${results.filter((r) => r.severity === 'error').length} error(s); nothing was written to stdout\n`);
+  return code;
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr(`mesh-inject: ${message}\n`);
+  return EXIT_INPUT;
+}

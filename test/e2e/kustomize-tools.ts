@@ -1,0 +1,76 @@
+/** Shared by the kustomize, kpt and container end-to-end tests: tools on PATH, processes, temp trees. */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+export const KUSTOMIZE_PLUGIN_HOME = join(REPO, 'plugin/kustomize');
+export const MESH_INJECT_BIN = join(REPO, 'bin/mesh-inject.js');
+
+export function onPath(command: string, path = process.env.PATH ?? ''): boolean {
+  return path.split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command)));
+}
+
+/** The tool the test needs, or the reason it skips (printed as `skipped: <tool> not found`). */
+export function missingTool(...commands: string[]): string | undefined {
+  const missing = commands.find((c) => !onPath(c));
+  if (missing) {
+    console.log(`skipped: ${missing} not found`);
+    return missing;
+  }
+  if (!existsSync(join(REPO, 'dist/bundle/mesh-inject.js'))) throw new Error('dist/bundle is missing: run `npm run build` before the end-to-end tests');
+  return undefined;
+}
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeout?: number } = {}): Run {
+  const result: SpawnSyncReturns<string> = spawnSync(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    input: options.input ?? '',
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    timeout: options.timeout ?? 120_000,
+  });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `mesh-inject-${prefix}-`));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `node_modules/mesh-inject` in `root`, pointing at this checkout: what `npm install mesh-inject` gives the docs' examples. */
+export function installMeshInject(root: string): void {
+  mkdirSync(join(root, 'node_modules'), { recursive: true });
+  symlinkSync(REPO, join(root, 'node_modules/mesh-inject'));
+}
+
+export function writeTree(root: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+}
+
+/** Every file under `root` with its content, keyed by relative path. */
+export function readTree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(root, path)] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(root);
+  return out;
+}
