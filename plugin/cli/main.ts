@@ -72,6 +72,60 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       exitCode = await runKrmFunction(io, flags.uninject ? 'uninject' : 'inject', flags.verify === true);
     });
 
+  // Integrations: `mesh-inject plugin kustomize [CONFIG]` is what the kustomize plugin launcher
+  // plugin/kustomize/mesh-inject.dev/v1alpha1/meshinject/MeshInject runs (plugin/kustomize-plugin.ts).
+  program
+    .command('plugin')
+    .description('run as another tool\'s plugin (started by the launchers in plugin/)')
+    .command('kustomize')
+    .description('kustomize exec plugin: a plain stream with the transformer config file as argument (legacy), or a ResourceList on stdin')
+    .argument('[config]', 'the transformer config file kustomize passes (default: $KUSTOMIZE_PLUGIN_CONFIG_STRING)')
+    .action(async (config: string | undefined) => {
+      const { runKustomizePlugin } = await import('../kustomize-plugin.js');
+      exitCode = await runKustomizePlugin(io, config);
+    });
+
+  // Argo CD config management plugin: plugin/argocd/plugin.yaml runs these in the app directory.
+  const argocd = program
+    .command('argocd')
+    .description('Argo CD config management plugin (CMP v2 sidecar): see docs/argocd.md');
+  argocd
+    .command('generate')
+    .description('render the app (kustomize build, or its manifests), inject, print the stream; nothing on stdout on any error')
+    .action(async () => {
+      const { runArgocdGenerate } = await import('../argocd/generate.js');
+      exitCode = await runArgocdGenerate(io);
+    });
+  argocd
+    .command('discover')
+    .description('print why this app is ours (a kustomize or manifest directory with a mesh-inject config), else nothing')
+    .action(async () => {
+      const { runArgocdDiscover } = await import('../argocd/discover.js');
+      exitCode = await runArgocdDiscover(io);
+    });
+
+  // Git hooks (husky + lint-staged): `init hooks` writes the setup, `hook pre-commit` is the guard it runs.
+  program
+    .command('init')
+    .description('set mesh-inject up in this repository')
+    .command('hooks')
+    .description('write .husky/pre-commit and .lintstagedrc.json (husky 9 + lint-staged 16); see docs/pre-commit.md')
+    .option('--check', 'make the hook fail on manifests that are not injected, instead of injecting them')
+    .option('--force', 'overwrite existing .husky/pre-commit and .lintstagedrc.json')
+    .action(async (flags: { check?: boolean; force?: boolean }) => {
+      const { runInitHooks } = await import('./init-hooks.js');
+      exitCode = await runInitHooks(io, { check: flags.check === true, force: flags.force === true });
+    });
+  program
+    .command('hook')
+    .description('commands the git hooks written by `init hooks` run')
+    .command('pre-commit')
+    .description('refuse partly staged manifests that injection would change (run before lint-staged)')
+    .action(async () => {
+      const { runPreCommitGuard } = await import('./pre-commit-guard.js');
+      exitCode = await runPreCommitGuard(io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -54,7 +54,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions, io
     return runStdin(options, io);
   }
   const files = await discoverFiles(paths, io.cwd);
-  const resolver = createConfigResolver({ allowJs: true, stopDir: repoRoot(io.cwd), ...(options.config ? { explicitPath: resolve(io.cwd, options.config) } : {}) });
+  const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: repoRoot(io.cwd), ...(options.config ? { explicitPath: resolve(io.cwd, options.config) } : {}) });
   const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
   const namespaces = new Map<string, Record<string, string>>();
   texts.forEach((text) => namespaceLabelsFromText(text, namespaces));
@@ -90,6 +90,15 @@ export async function runFiles(paths: readonly string[], options: RunOptions, io
   const code = exitCodeFor(results);
   if (code !== EXIT_OK) return code;
   return options.check && writable.length ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * `MESH_INJECT_NO_JS_CONFIG=1` refuses `mesh-inject.config.{js,mjs,cjs}` (an error instead of running
+ * it): set where the repository is not trusted, e.g. the Argo CD plugin sidecar (plugin/argocd/).
+ */
+export function allowJsConfig(io: Io): boolean {
+  const value = io.env.MESH_INJECT_NO_JS_CONFIG;
+  return value === undefined || value === '' || value === '0' || value.toLowerCase() === 'false';
 }
 
 function dedupe(results: Result[]): Result[] {
@@ -138,7 +147,7 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
     io.stderr('mesh-inject: stdin is empty; refusing to print an empty stream (an upstream command probably failed). Pass --allow-empty to accept it\n');
     return EXIT_INPUT;
   }
-  const resolver = createConfigResolver({ allowJs: true, stopDir: repoRoot(io.cwd), ...(options.config ? { explicitPath: resolve(io.cwd, options.config) } : {}) });
+  const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: repoRoot(io.cwd), ...(options.config ? { explicitPath: resolve(io.cwd, options.config) } : {}) });
   const loaded = await resolver.resolveFor(join(io.cwd, '<stdin>'));
   if (!loaded.config) {
     printResults(io, [...loaded.errors, ...loaded.warnings], true);

@@ -1,0 +1,114 @@
+/**
+ * `mesh-inject argocd generate`: the generate command of the Argo CD config management plugin
+ * (plugin/argocd/plugin.yaml). Runs in the app directory the CMP server unpacked:
+ *
+ * 1. read the Application's parameters (parameters.ts) and the nearest .mesh-injectrc inside the
+ *    sources (never a JS config: this is someone else's repository), parameters on top;
+ * 2. render: `kustomize build .` where there is a kustomization, else the directory's manifests;
+ * 3. inject, and print the stream only when everything worked.
+ *
+ * stdout gets the manifests or nothing: Argo CD reads an empty stdout with exit 0 as "the app has
+ * no objects" and an automated sync with prune then deletes all of them (argo-cd#15339). So any
+ * problem, and an app that renders no object at all, is an error on stderr with a non-zero exit,
+ * unless the `allow-empty` parameter says an empty app is intended.
+ */
+import path from 'node:path';
+import { createConfigResolver } from '../../config/index.js';
+import { namespaceLabelsFromText, presetFor, transformText, type InjectConfig, type Result, type WorkloadReport } from '../../transformer/index.js';
+import { EXIT_INPUT, EXIT_OK, exitCodeFor } from '../cli/exit-codes.js';
+import { isSelectedFile } from '../cli/file-filter.js';
+import type { Io } from '../cli/io.js';
+import { printResults } from '../cli/report.js';
+import { applyOverrides } from './apply-overrides.js';
+import { checkManifest } from './check-manifests.js';
+import { readParameters } from './parameters.js';
+import { kustomizationIn, kustomizeBuild, readManifests } from './render.js';
+import { sourceRoot } from './source-root.js';
+
+interface Piece {
+  display: string;
+  text: string;
+  /** Injected (false: a file the rc's `files.exclude` leaves alone, printed as it is). */
+  inject: boolean;
+}
+
+export async function runArgocdGenerate(io: Io): Promise<number> {
+  const appDir = io.cwd;
+  const root = sourceRoot(appDir, io.env);
+  const params = readParameters(io.env);
+  if (params.errors.length) return fail(io, params.errors);
+  const loaded = await createConfigResolver({ allowJs: false, stopDir: root }).resolveFor(path.join(appDir, '<stdin>'));
+  if (!loaded.config) return fail(io, [...loaded.errors, ...loaded.warnings]);
+  const overridden = applyOverrides(loaded.config, params, io.env.ARGOCD_APP_NAMESPACE, root);
+  if (!overridden.config) return fail(io, [...loaded.warnings, ...overridden.errors]);
+  const config = overridden.config;
+
+  const rendered = await render(appDir, root, config, loaded.filepath, io);
+  if ('failed' in rendered) return failWith(io, rendered.failed);
+  if ('errors' in rendered) return fail(io, [...loaded.warnings, ...rendered.errors]);
+  const app = io.env.ARGOCD_APP_NAME ? `app ${io.env.ARGOCD_APP_NAME}` : path.relative(root, appDir) || '.';
+  if (!rendered.pieces.length) {
+    if (!params.allowEmpty) {
+      return failWith(io, `${app} renders no Kubernetes object; refusing to print an empty stream, which Argo CD would take as "delete everything". Set the plugin parameter allow-empty to "true" if that is intended`);
+    }
+    io.stderr(`mesh-inject: ${app} renders no Kubernetes object (allow-empty is true)\n`);
+    return EXIT_OK;
+  }
+
+  const namespaces = new Map<string, Record<string, string>>();
+  for (const piece of rendered.pieces) namespaceLabelsFromText(piece.text, namespaces);
+  const preset = presetFor(config);
+  const results: Result[] = [...loaded.warnings];
+  const workloads: WorkloadReport[] = [];
+  const texts = rendered.pieces.map((piece) => {
+    if (!piece.inject) return piece.text;
+    const outcome = transformText(piece.text, { mode: 'inject', config, preset, namespaces, path: piece.display });
+    results.push(...outcome.results);
+    workloads.push(...outcome.workloads);
+    return outcome.text;
+  });
+  const code = exitCodeFor(results);
+  if (code !== EXIT_OK) return fail(io, results, code);
+
+  printResults(io, results, false);
+  const count = (action: string) => workloads.filter((w) => w.action === action).length;
+  io.stderr(`mesh-inject: ${app}: ${count('injected') + count('reinjected')} workload(s) injected, ${count('unchanged')} up to date, ${count('skipped')} skipped\n`);
+  io.stdout(joinStream(texts));
+  return EXIT_OK;
+}
+
+async function render(appDir: string, root: string, config: InjectConfig, configFile: string | undefined, io: Io): Promise<{ pieces: Piece[] } | { errors: Result[] } | { failed: string }> {
+  if (kustomizationIn(appDir)) {
+    const built = await kustomizeBuild(appDir, io.env);
+    if (!built.ok) return { failed: built.message };
+    const display = `${built.tool} (${path.relative(root, appDir) || '.'})`;
+    return { pieces: /^kind:\s*\S/m.test(built.text) ? [{ display, text: built.text, inject: true }] : [] };
+  }
+  const pieces: Piece[] = [];
+  const errors: Result[] = [];
+  for (const { name, text } of await readManifests(appDir)) {
+    const file = path.join(appDir, name);
+    const display = path.relative(root, file);
+    const checked = checkManifest(text, display);
+    errors.push(...checked.errors);
+    if (!checked.hasObjects) continue;
+    pieces.push({ display, text, inject: await isSelectedFile(file, config, configFile, appDir) });
+  }
+  return errors.length ? { errors } : { pieces };
+}
+
+/** One stream from several files: no byte-order marks inside, a `---` line between documents. */
+function joinStream(texts: string[]): string {
+  return texts.map((t) => t.replace(/^\uFEFF/, '')).map((t) => (t === '' || t.endsWith('\n') ? t : `${t}\n`)).join('---\n');
+}
+
+function fail(io: Io, results: Result[], code = exitCodeFor(results)): number {
+  printResults(io, results, false);
+  return failWith(io, undefined, code);
+}
+
+function failWith(io: Io, message: string | undefined, code = EXIT_INPUT): number {
+  if (message) io.stderr(`mesh-inject: ${message}\n`);
+  io.stderr('mesh-inject: nothing printed; fix the problem above and refresh the app (Argo CD caches errors: use Hard Refresh)\n');
+  return code === EXIT_OK ? EXIT_INPUT : code;
+}

@@ -1,0 +1,89 @@
+/**
+ * The plugin's parameters (`spec.source.plugin.parameters` of an Application), as Argo CD hands
+ * them to the generate command: `ARGOCD_APP_PARAMETERS` (JSON, names as written) and one
+ * `PARAM_<NAME>` per string parameter (upper case, `[^A-Z0-9_]` → `_`). Argo CD never sends the
+ * defaults plugin.yaml announces, so `default` here is what applies when a parameter is unset, and
+ * a test pins plugin.yaml's `parameters.static` to this table.
+ *
+ * | parameter        | overrides (wins over the repository's .mesh-injectrc) | unset or "" |
+ * |------------------|-------------------------------------------------------|-------------|
+ * | `mesh`           | `mesh`                                                | the rc's    |
+ * | `istio-hub`      | `istio.hub`                                           | the rc's    |
+ * | `istio-tag`      | `istio.tag`                                           | the rc's    |
+ * | `istio-revision` | `istio.revision`                                      | the rc's    |
+ * | `allow-empty`    | accept an app that renders no object (Argo CD then prunes everything) | `false` |
+ */
+import type { Result } from '../../transformer/index.js';
+
+export interface PluginParameter {
+  name: string;
+  /** The .mesh-injectrc key it overrides; absent for the plugin's own switches. */
+  rcPath?: readonly string[];
+  /** Applied when the parameter is unset, since Argo CD does not send announced defaults. */
+  default?: string;
+}
+
+export const PARAMETERS: readonly PluginParameter[] = [
+  { name: 'mesh', rcPath: ['mesh'] },
+  { name: 'istio-hub', rcPath: ['istio', 'hub'] },
+  { name: 'istio-tag', rcPath: ['istio', 'tag'] },
+  { name: 'istio-revision', rcPath: ['istio', 'revision'] },
+  { name: 'allow-empty', default: 'false' },
+];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Argo CD's `escaped()`: the environment variable that carries a string parameter. */
+export function parameterEnvName(name: string): string {
+  return `PARAM_${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
+}
+
+export interface ParameterValues {
+  /** The rc overrides that are set (unset and "" leave the rc's value). */
+  overrides: { parameter: PluginParameter; value: string }[];
+  allowEmpty: boolean;
+  errors: Result[];
+}
+
+export function readParameters(env: Env): ParameterValues {
+  const errors = unknownParameters(env);
+  const valueOf = (p: PluginParameter) => {
+    const value = env[parameterEnvName(p.name)];
+    return value === undefined || value === '' ? p.default : value;
+  };
+  const overrides = PARAMETERS.flatMap((parameter) => {
+    const value = parameter.rcPath ? valueOf(parameter) : undefined;
+    return value === undefined ? [] : [{ parameter, value }];
+  });
+  const allowEmpty = valueOf(PARAMETERS.find((p) => p.name === 'allow-empty')!);
+  if (allowEmpty !== 'true' && allowEmpty !== 'false') {
+    errors.push(parameterError('allow-empty', `expected "true" or "false", got "${allowEmpty}"`));
+  }
+  return { overrides, allowEmpty: allowEmpty === 'true', errors };
+}
+
+export function parameterError(name: string, message: string): Result {
+  return { severity: 'error', code: 'config-invalid', message: `Argo CD parameter ${name}: ${message}` };
+}
+
+/** A misspelt parameter would silently change nothing; refuse it, and array or map values. */
+function unknownParameters(env: Env): Result[] {
+  const json = env.ARGOCD_APP_PARAMETERS;
+  if (!json) return [];
+  let list: unknown;
+  try {
+    list = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(list)) return [];
+  const known = PARAMETERS.map((p) => p.name);
+  return list.flatMap((item: { name?: unknown; array?: unknown; map?: unknown }): Result[] => {
+    const name = String(item?.name ?? '');
+    if (!known.includes(name)) {
+      return [parameterError(name, `unknown parameter; the mesh-inject plugin takes ${known.join(', ')}`)];
+    }
+    if (item.array !== undefined || item.map !== undefined) return [parameterError(name, 'expected a string value, got an array or map')];
+    return [];
+  });
+}
