@@ -1,28 +1,16 @@
 /** Shared by the kustomize, kpt and container end-to-end tests: tools on PATH, processes, temp trees. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative } from 'node:path';
 
-export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+import { REPO } from './tools.js';
+
+export { REPO, onPath, missingTool } from './tools.js';
 export const KUSTOMIZE_PLUGIN_HOME = join(REPO, 'plugin/kustomize');
 export const MESH_INJECT_BIN = join(REPO, 'bin/mesh-inject.js');
 
-export function onPath(command: string, path = process.env.PATH ?? ''): boolean {
-  return path.split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command)));
-}
 
-/** The tool the test needs, or the reason it skips (printed as `skipped: <tool> not found`). */
-export function missingTool(...commands: string[]): string | undefined {
-  const missing = commands.find((c) => !onPath(c));
-  if (missing) {
-    console.log(`skipped: ${missing} not found`);
-    return missing;
-  }
-  if (!existsSync(join(REPO, 'dist/bundle/mesh-inject.js'))) throw new Error('dist/bundle is missing: run `npm run build` before the end-to-end tests');
-  return undefined;
-}
 
 export interface Run {
   code: number | null;

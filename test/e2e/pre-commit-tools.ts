@@ -2,10 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 
-export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+import { REPO } from './tools.js';
+
+export { REPO, onPath, missingTool } from './tools.js';
 
 export interface Run {
   code: number | null;
@@ -13,20 +14,7 @@ export interface Run {
   stderr: string;
 }
 
-export function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command)));
-}
 
-/** The first missing tool, after printing `skipped: <tool> not found`; fails when the CLI is not built. */
-export function missingTool(...commands: string[]): string | undefined {
-  const missing = commands.find((c) => !onPath(c));
-  if (missing) {
-    console.log(`skipped: ${missing} not found`);
-    return missing;
-  }
-  if (!existsSync(join(REPO, 'dist/bundle/mesh-inject.js'))) throw new Error('dist/bundle is missing: run `npm run build` before the end-to-end tests');
-  return undefined;
-}
 
 /** The environment of a developer's shell, minus what would leak the outer repository or disable hooks. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
