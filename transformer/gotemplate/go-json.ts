@@ -1,0 +1,141 @@
+/**
+ * Go `encoding/json` as templates reach it (sprig `toJson`/`toPrettyJson`/`toRawJson`, Istio
+ * `toJSON`/`structToJSON`/`toJsonMap`) and `json.Unmarshal` into `interface{}` (`fromJson`).
+ *
+ * Encoding: map keys sorted, struct fields in order (a struct's `toJSON()` gives its JSON view,
+ * the way a Go type's `MarshalJSON` or json tags would; the view's own keys keep their order),
+ * `<>&` escaped as `\u003c` unless raw,
+ * float64 as Go prints it (`1e+21`, `1e-7`), ints exactly. Functions are skipped.
+ */
+import { GoFuncError } from './errors.js';
+import { formatFloatJSON } from './float-format.js';
+import { kindOf, sortedKeys, structFields } from './values.js';
+
+export interface JSONOptions {
+  /** Escape `<`, `>`, `&` (Go's default; sprig `toRawJson` turns it off). */
+  escapeHTML?: boolean;
+  /** Go `json.MarshalIndent(v, "", indent)`. */
+  indent?: string;
+}
+
+function hex4(n: number): string {
+  return n.toString(16).padStart(4, '0');
+}
+
+export function jsonString(text: string, escapeHTML = true): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 0x22:
+        out += '\\"';
+        continue;
+      case 0x5c:
+        out += '\\\\';
+        continue;
+      case 0x0a:
+        out += '\\n';
+        continue;
+      case 0x0d:
+        out += '\\r';
+        continue;
+      case 0x09:
+        out += '\\t';
+        continue;
+      case 0x08:
+        out += '\\b';
+        continue;
+      case 0x0c:
+        out += '\\f';
+        continue;
+    }
+    if (c < 0x20) out += '\\u' + hex4(c);
+    else if (escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26)) out += '\\u' + hex4(c);
+    else if (c === 0x2028 || c === 0x2029) out += '\\u' + hex4(c);
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out += text[i]! + text[i + 1]!;
+        i++;
+      } else out += '\\ufffd';
+    } else if (c >= 0xdc00 && c <= 0xdfff) out += '\\ufffd';
+    else out += text[i];
+  }
+  return out + '"';
+}
+
+/** The value a struct serializes as: its `toJSON()` result, or its fields. */
+function jsonView(value: object): unknown {
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return (toJSON as () => unknown).call(value);
+  return undefined;
+}
+
+function encode(value: unknown, opts: Required<JSONOptions>, depth: string, seen: Set<object>, ordered = false): string | undefined {
+  switch (kindOf(value)) {
+    case 'invalid':
+    case 'nil':
+      return 'null';
+    case 'bool':
+      return value ? 'true' : 'false';
+    case 'int':
+      return (value as bigint).toString();
+    case 'float': {
+      const f = value as number;
+      if (!Number.isFinite(f)) throw new GoFuncError(`json: unsupported value: ${Number.isNaN(f) ? 'NaN' : f > 0 ? '+Inf' : '-Inf'}`);
+      return formatFloatJSON(f);
+    }
+    case 'string':
+      return jsonString(value as string, opts.escapeHTML);
+    case 'func':
+      return undefined;
+    default:
+      break;
+  }
+  const obj = value as object;
+  if (seen.has(obj)) throw new GoFuncError('json: unsupported value: encountered a cycle');
+  seen.add(obj);
+  try {
+    const inner = depth + opts.indent;
+    const nl = opts.indent === '' ? '' : '\n';
+    const colon = opts.indent === '' ? ':' : ': ';
+    if (Array.isArray(obj)) {
+      if (obj.length === 0) return '[]';
+      const items = obj.map((item) => encode(item, opts, inner, seen) ?? 'null');
+      return '[' + nl + items.map((s) => inner + s).join(',' + nl) + nl + depth + ']';
+    }
+    let entries: [string, unknown][];
+    if (kindOf(obj) === 'map') {
+      entries = ordered ? Object.entries(obj) : sortedKeys(obj).map((k) => [k, (obj as Record<string, unknown>)[k]]);
+    } else {
+      const view = jsonView(obj);
+      // A struct's JSON view keeps its own key order, as struct fields do.
+      if (view !== undefined) return encode(view, opts, depth, seen, true);
+      entries = structFields(obj);
+    }
+    const parts: string[] = [];
+    for (const [k, v] of entries) {
+      const encoded = encode(v, opts, inner, seen);
+      if (encoded !== undefined) parts.push(inner + jsonString(k, opts.escapeHTML) + colon + encoded);
+    }
+    if (parts.length === 0) return '{}';
+    return '{' + nl + parts.join(',' + nl) + nl + depth + '}';
+  } finally {
+    seen.delete(obj);
+  }
+}
+
+/** Go `json.Marshal` (or `MarshalIndent` with `indent`). Throws `GoFuncError` on NaN/Inf/cycles. */
+export function marshalJSON(value: unknown, options: JSONOptions = {}): string {
+  const opts: Required<JSONOptions> = { escapeHTML: options.escapeHTML ?? true, indent: options.indent ?? '' };
+  return encode(value, opts, '', new Set()) ?? 'null';
+}
+
+/** Go `json.Unmarshal` into `interface{}`: objects become maps, numbers float64. Throws on bad JSON. */
+export function unmarshalJSON(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new GoFuncError(e instanceof Error ? e.message : String(e));
+  }
+}

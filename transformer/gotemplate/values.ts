@@ -1,0 +1,228 @@
+/**
+ * The Go value model: how JS values stand for the Go values a template sees.
+ *
+ * | JS value                                   | Go value                                   |
+ * |--------------------------------------------|--------------------------------------------|
+ * | `undefined`                                | no value (invalid `reflect.Value`, e.g. a missing map key) |
+ * | `null`                                     | nil (an `interface{}` holding nil)          |
+ * | `boolean`, `string`                        | `bool`, `string`                            |
+ * | `number`                                   | `float64` (what JSON/YAML numbers decode to) |
+ * | `bigint`                                   | `int` / `int64` (template integer constants, `len`, sprig arithmetic) |
+ * | `Array`                                    | slice (`[]interface {}` unless tagged)      |
+ * | plain object (`{}`, `Object.create(null)`) | `map[string]interface {}` (or a tagged map type) |
+ * | any other object (class instance, `goStruct`) | struct: fields by name, methods are its functions |
+ * | `function`                                 | func (called when reached as a field: Go methods) |
+ *
+ * `withGoType(value, 'map[string]string')` tags a map whose missing keys read as `""` (Kubernetes
+ * labels/annotations); any other tag names the type in messages (`v1.ObjectMeta`, `[]string`).
+ */
+
+/** Non-enumerable property naming a value's Go type. */
+export const GO_TYPE: unique symbol = Symbol.for('mesh-inject/gotemplate.goType');
+
+export const STRING_MAP_TYPE = 'map[string]string';
+export const ANY_MAP_TYPE = 'map[string]interface {}';
+export const ANY_SLICE_TYPE = '[]interface {}';
+
+export type Kind = 'invalid' | 'nil' | 'bool' | 'int' | 'float' | 'string' | 'slice' | 'map' | 'struct' | 'func';
+
+export type GoMap = Record<string, unknown>;
+
+/** Tags `value` with a Go type name (non-enumerable, so JSON and iteration ignore it). */
+export function withGoType<T extends object>(value: T, typeName: string): T {
+  Object.defineProperty(value, GO_TYPE, { value: typeName, enumerable: false, configurable: true, writable: true });
+  return value;
+}
+
+/** A struct value: fields in the given order, printed `{a b}`, unknown fields are errors. */
+export function goStruct<T extends object>(typeName: string, fields: T): T {
+  const value = Object.create(StructPrototype) as T;
+  Object.assign(value, fields);
+  return withGoType(value, typeName);
+}
+
+const StructPrototype: object = Object.create(Object.prototype, {
+  [Symbol.toStringTag]: { value: 'GoStruct' },
+});
+
+/** A `map[string]string`: missing keys read as `""`, like Kubernetes labels and annotations. */
+export function stringMap(entries: Record<string, string> = {}): Record<string, string> {
+  return withGoType({ ...entries }, STRING_MAP_TYPE);
+}
+
+export function declaredType(value: object): string | undefined {
+  const t = (value as { [GO_TYPE]?: unknown })[GO_TYPE];
+  return typeof t === 'string' ? t : undefined;
+}
+
+function isMapObject(value: object): boolean {
+  const declared = declaredType(value);
+  if (declared !== undefined) return declared.startsWith('map[');
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+export function kindOf(value: unknown): Kind {
+  switch (typeof value) {
+    case 'undefined':
+      return 'invalid';
+    case 'boolean':
+      return 'bool';
+    case 'bigint':
+      return 'int';
+    case 'number':
+      return 'float';
+    case 'string':
+      return 'string';
+    case 'function':
+      return 'func';
+    case 'object':
+      if (value === null) return 'nil';
+      if (Array.isArray(value)) return 'slice';
+      return isMapObject(value) ? 'map' : 'struct';
+    default:
+      return 'invalid';
+  }
+}
+
+export function isGoMap(value: unknown): value is GoMap {
+  return kindOf(value) === 'map';
+}
+
+export function isStringMap(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && declaredType(value) === STRING_MAP_TYPE;
+}
+
+/** The Go type name `%T` and error messages print. */
+export function typeName(value: unknown): string {
+  switch (kindOf(value)) {
+    case 'invalid':
+    case 'nil':
+      return '<nil>';
+    case 'bool':
+      return 'bool';
+    case 'int':
+      return 'int';
+    case 'float':
+      return 'float64';
+    case 'string':
+      return 'string';
+    case 'func':
+      return 'func()';
+    case 'slice':
+      return declaredType(value as object) ?? ANY_SLICE_TYPE;
+    case 'map':
+      return declaredType(value as object) ?? ANY_MAP_TYPE;
+    case 'struct': {
+      const declared = declaredType(value as object);
+      if (declared !== undefined) return declared;
+      const ctor = (value as { constructor?: { name?: unknown } }).constructor;
+      return typeof ctor?.name === 'string' && ctor.name !== '' ? ctor.name : 'struct';
+    }
+  }
+}
+
+/** `reflect.Kind.String()` as sprig's `kindOf` prints it. */
+export function reflectKindName(value: unknown): string {
+  switch (kindOf(value)) {
+    case 'invalid':
+    case 'nil':
+      return 'invalid';
+    case 'int':
+      return 'int';
+    case 'float':
+      return 'float64';
+    case 'func':
+      return 'func';
+    case 'struct':
+      return 'struct';
+    default:
+      return kindOf(value);
+  }
+}
+
+/** Go's definition of truth for `if`, `with`, `and`, `or`, `not`: the value is not its type's zero. */
+export function isTrue(value: unknown): boolean {
+  switch (kindOf(value)) {
+    case 'invalid':
+    case 'nil':
+      return false;
+    case 'bool':
+      return value as boolean;
+    case 'int':
+      return value !== 0n;
+    case 'float':
+      return value !== 0;
+    case 'string':
+      return (value as string).length > 0;
+    case 'slice':
+      return (value as unknown[]).length > 0;
+    case 'map':
+      return Object.keys(value as object).length > 0;
+    case 'struct':
+    case 'func':
+      return true;
+  }
+}
+
+/** Go string order (UTF-8 bytes, i.e. code points) for UTF-16 strings. */
+export function compareGoStrings(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) < codePointRank(y) ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** Surrogates (astral code points) sort after U+E000..U+FFFF in code point order. */
+function codePointRank(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
+  if (unit >= 0xe000) return unit - 0x800;
+  return unit;
+}
+
+/** A map's keys in Go's sorted order (`fmt`, `range`, `encoding/json` all sort). */
+export function sortedKeys(map: object): string[] {
+  return Object.keys(map).sort(compareGoStrings);
+}
+
+export function hasOwn(map: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(map, key);
+}
+
+/** What a missing key of this map reads as with `index`: `""` for string maps, nil otherwise. */
+export function mapZero(map: object): unknown {
+  return isStringMap(map) ? '' : null;
+}
+
+export type FieldLookup = { found: false } | { found: true; value: unknown };
+
+/**
+ * A struct's field or method: own properties, then the prototype chain up to (not including)
+ * `Object.prototype`, never `constructor`.
+ */
+export function structMember(value: object, name: string): FieldLookup {
+  if (name === 'constructor') return { found: false };
+  let obj: object | null = value;
+  while (obj !== null && obj !== Object.prototype) {
+    const desc = Object.getOwnPropertyDescriptor(obj, name);
+    if (desc !== undefined) return { found: true, value: (value as Record<string, unknown>)[name] };
+    obj = Object.getPrototypeOf(obj) as object | null;
+  }
+  return { found: false };
+}
+
+/** Own enumerable fields of a struct in declaration order, without methods. */
+export function structFields(value: object): [string, unknown][] {
+  return Object.entries(value).filter(([, v]) => typeof v !== 'function');
+}
+
+/** Go int64 wrap-around for results of integer arithmetic. */
+export function toInt64(value: bigint): bigint {
+  return BigInt.asIntN(64, value);
+}
+
+export const MAX_INT64 = (1n << 63n) - 1n;
+export const MIN_INT64 = -(1n << 63n);
