@@ -3,12 +3,15 @@
  * tests). Ratios compare against baselines measured in the same run on the same machine.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { defaultConfig } from '../config/defaults.js';
 import { presetFor, transformText } from '../transformer/index.js';
+import type { InjectConfig } from '../transformer/config.js';
+import { isObject } from '../transformer/kube.js';
+import type { MeshPreset, PodTemplate, WorkloadInfo } from '../transformer/mesh/types.js';
 import { syntheticRepo } from './synthetic-repo.js';
 
 // As the CLI entry does (plugin/cli/entry.ts): a plain copy of the environment, so the YAML
@@ -18,6 +21,7 @@ process.env = { ...process.env };
 const WORKLOADS = Number(process.env.BENCH_WORKLOADS ?? 10_000);
 const OTHERS = Number(process.env.BENCH_OTHERS ?? 20_000);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
+const TEMPLATE_WORKLOADS = Number(process.env.BENCH_TEMPLATE_WORKLOADS ?? 2_000);
 
 function time<T>(fn: () => T): { ms: number; value: T } {
   const start = performance.now();
@@ -111,6 +115,44 @@ function coldStartBench(): void {
   }
 }
 
+/**
+ * Template mode (Istio's own templates run by the Go template engine) against the built-in preset:
+ * the same synthetic pod templates through both presets, with the `default` conformance config
+ * set's injector config, values and mesh config, read here at run time.
+ */
+function templateBench(): void {
+  const dir = new URL('../../shared/conformance/istio/configs/default/', import.meta.url);
+  const read = (name: string) => ({ path: name, text: readFileSync(new URL(name, dir), 'utf8') });
+  const builtin = defaultConfig();
+  const templated: InjectConfig = { ...builtin, istio: { ...builtin.istio, cluster: { injector: read('config.yaml'), values: read('values.json'), meshConfig: read('mesh.yaml') } } };
+  const pods: { pod: PodTemplate; workload: WorkloadInfo }[] = [];
+  for (const text of syntheticRepo(TEMPLATE_WORKLOADS, 0).values()) {
+    for (const doc of parseAllDocuments(text, { version: '1.1' })) {
+      const obj = doc.toJS() as Record<string, unknown>;
+      const meta = obj.metadata as { name: string; namespace: string };
+      const template = (obj.spec as { template?: unknown } | undefined)?.template;
+      if (!isObject(template)) continue;
+      pods.push({ pod: template as unknown as PodTemplate, workload: { apiVersion: String(obj.apiVersion), kind: String(obj.kind), name: meta.name, namespace: meta.namespace, labels: {} } });
+    }
+  }
+  const run = (config: InjectConfig): number => {
+    const preset = presetFor(config) as MeshPreset;
+    const once = () => {
+      for (const { pod, workload } of pods) {
+        const out = preset({ pod: structuredClone(pod), workload, config, podPath: 'spec.template' });
+        if (!out.pod) throw new Error(`bench: ${out.results.map((r) => r.message).join('; ')}`);
+      }
+    };
+    once(); // warm-up (and, for template mode, parsing the templates)
+    return time(once).ms;
+  };
+  const builtinMs = run(builtin);
+  const templateMs = run(templated);
+  print('template_render_ms_per_workload', templateMs / pods.length, 3);
+  print('template_vs_builtin_ratio', templateMs / builtinMs);
+}
+
 repoBench();
+templateBench();
 coldStartBench();
 print('peak_rss_mb', process.resourceUsage().maxRSS / 1024, 0);

@@ -6,10 +6,12 @@
  * unless the caller allows JS configs (the local CLI); in the KRM function and Argo CD a JS
  * config is an error. `$import` is just an unknown key that validation rejects.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lilconfig, type LilconfigResult, type Loader } from 'lilconfig';
 import type { InjectConfig } from '../transformer/config.js';
+import type { ClusterInputs, SourceText } from '../transformer/mesh/istio-templates/types.js';
 import type { Result } from '../transformer/results.js';
 import { defaultConfig } from './defaults.js';
 import { parseYaml } from './parse-yaml.js';
@@ -144,7 +146,38 @@ async function toLoadedConfig(result: NonNullable<LilconfigResult>, opts: { allo
     // An explicit --config outside the repository is the operator's choice; a discovered one is the repository's.
     rootDir: isInside(filepath, opts.stopDir) ? opts.stopDir : undefined,
   });
-  return { ...validated, warnings: [...(file.parsed?.warnings ?? []), ...validated.warnings], filepath, source: 'file' };
+  const loaded: LoadedConfig = { ...validated, warnings: [...(file.parsed?.warnings ?? []), ...validated.warnings], filepath, source: 'file' };
+  return withClusterInputs(loaded, filepath);
+}
+
+const CLUSTER_FILES = ['injector', 'values', 'meshConfig'] as const;
+
+/**
+ * Template mode: `istio.injector|values|meshConfig` name the cluster's own injection inputs; their
+ * texts go into `istio.cluster` (parsed, with positions, by the core).
+ */
+async function withClusterInputs(loaded: LoadedConfig, filepath: string): Promise<LoadedConfig> {
+  const istio = loaded.config?.istio;
+  if (!istio || CLUSTER_FILES.every((key) => istio[key] === undefined)) return loaded;
+  const fail = (message: string): LoadedConfig => ({ errors: [toResult('error', message, { filepath })], warnings: loaded.warnings, filepath, source: 'file' });
+  if (istio.injector === undefined) {
+    const set = CLUSTER_FILES.filter((key) => istio[key] !== undefined).map((key) => `istio.${key}`).join(' and ');
+    return fail(`${set} ${set.includes(' and ') ? 'are' : 'is'} set but istio.injector is not; set istio.injector to the istio-sidecar-injector ConfigMap (or its data.config), or remove ${set}`);
+  }
+  const texts: Partial<Record<(typeof CLUSTER_FILES)[number], SourceText>> = {};
+  for (const key of CLUSTER_FILES) {
+    const file = istio[key];
+    if (file === undefined) continue;
+    try {
+      texts[key] = { path: file, text: await readFile(file, 'utf8') };
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.message;
+      return fail(`istio.${key}: cannot read ${file} (${why}); fix the path (relative to ${path.basename(filepath)}) or remove istio.${key}`);
+    }
+  }
+  const cluster: ClusterInputs = { injector: texts.injector!, ...(texts.values ? { values: texts.values } : {}), ...(texts.meshConfig ? { meshConfig: texts.meshConfig } : {}) };
+  return { ...loaded, config: { ...loaded.config!, istio: { ...istio, cluster } } };
 }
 
 function loaders(allowJs: boolean): Record<string, Loader> {

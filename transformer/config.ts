@@ -3,6 +3,7 @@
  * `.mesh-injectrc` (or a KRM functionConfig) and produces this shape with every default filled in.
  */
 import type { Container, Volume } from './kube.js';
+import type { ClusterInputs } from './mesh/istio-templates/types.js';
 
 export type MeshName = 'istio' | 'none';
 
@@ -65,6 +66,8 @@ export interface IstioConfig {
   injector?: string;
   meshConfig?: string;
   values?: string;
+  /** The texts of `injector`/`meshConfig`/`values` (read by `config/load.ts`, or ConfigMaps in a KRM ResourceList): template mode. */
+  cluster?: ClusterInputs;
 }
 
 export interface ResourceRequirements {

@@ -4,6 +4,7 @@
  */
 import type { InjectConfig } from './config.js';
 import { decideMeshInjection, type Decision } from './decision.js';
+import { injectorPolicy } from './mesh/istio-templates/inputs.js';
 import type { MeshPreset, PodTemplate, WorkloadInfo } from './mesh/types.js';
 import type { NamespaceLabels } from './namespaces.js';
 import { validateForIstio, validatePodTemplate, type PodProblem } from './pod-validation.js';
@@ -35,6 +36,8 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
   const problems = validatePodTemplate(pod);
   const metadata = (isObject(pod.metadata) ? pod.metadata : {}) as Record<string, unknown>;
   const spec = (isObject(pod.spec) ? pod.spec : {}) as Record<string, unknown>;
+  // Template mode: the cluster's injector config also decides (policy, never/always selectors).
+  const injector = config.mesh === 'istio' && config.istio.cluster ? injectorPolicy(config.istio.cluster) : undefined;
   const selection = decideMeshInjection(
     {
       namespace: workload.namespace,
@@ -42,6 +45,7 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
       podAnnotations: (isObject(metadata.annotations) ? metadata.annotations : {}) as Record<string, unknown>,
       hostNetwork: spec.hostNetwork === true,
       namespaces: input.namespaces,
+      ...(injector ? { injector } : {}),
     },
     { ...config, mesh: 'istio' },
   );

@@ -1,8 +1,10 @@
-/** The mesh preset a config asks for. */
+/** The mesh preset a config asks for: the cluster's own templates when it gives them, else the built-in Istio preset. */
 import type { InjectConfig } from './config.js';
 import { istioPreset } from './mesh/istio/index.js';
+import { templatePreset } from './mesh/istio-templates/preset.js';
 import type { MeshPreset } from './mesh/types.js';
 
 export function presetFor(config: InjectConfig): MeshPreset | undefined {
-  return config.mesh === 'istio' ? istioPreset : undefined;
+  if (config.mesh !== 'istio') return undefined;
+  return config.istio.cluster ? templatePreset(config.istio.cluster) : istioPreset;
 }

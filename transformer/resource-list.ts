@@ -5,6 +5,7 @@
 import { Document, isMap, type Node } from 'yaml';
 import type { InjectConfig } from './config.js';
 import { isObject } from './kube.js';
+import { localClusterInputs } from './mesh/istio-templates/krm-configmaps.js';
 import type { MeshPreset } from './mesh/types.js';
 import { collectNamespaceLabels } from './namespace-objects.js';
 import type { Result } from './results.js';
@@ -96,21 +97,40 @@ export function transformResourceList(text: string, request: ResourceListRequest
     const results: Result[] = [{ severity: 'error', code: 'yaml-unsupported', message: 'stdin is not a KRM ResourceList (kind: ResourceList with items); run `mesh-inject inject -` for a plain YAML stream' }];
     return { text: emptyList(results), results, workloads: [] };
   }
-  const items = (data.items as unknown[] | undefined) ?? [];
-  const { config, results: configResults } = request.resolveConfig(data.functionConfig);
-  if (!config) return { text: withResults(text, data.results, configResults), results: configResults, workloads: [] };
+  const { config: resolved, results: resolvedResults } = request.resolveConfig(data.functionConfig);
+  const configResults = [...resolvedResults];
+  if (!resolved) return { text: withResults(text, data.results, configResults), results: configResults, workloads: [] };
 
-  const outcome = transformDocument(text, {
+  // Template mode from the list itself: the cluster's ConfigMaps (local-config) are inputs, not output.
+  let items = (data.items as unknown[] | undefined) ?? [];
+  let body = text;
+  let config = resolved;
+  const local = localClusterInputs(text, parsed.doc, items, resolved);
+  if (local) {
+    body = local.text;
+    config = local.config;
+    const reparsed = toPlainData(parseYaml(body).parsed.doc) as { items?: unknown[] };
+    items = reparsed.items ?? [];
+  }
+
+  const unread = config.mesh === 'istio' && !config.istio.cluster ? (['injector', 'values', 'meshConfig'] as const).filter((k) => config.istio[k] !== undefined) : [];
+  if (unread.length > 0) {
+    const keys = unread.map((k) => `istio.${k}`).join(', ');
+    const message = `${keys}: a KRM function reads no files, so the built-in preset is used; add the istio-sidecar-injector (and istio) ConfigMaps to the input with the annotation config.kubernetes.io/local-config: "true" instead`;
+    configResults.push({ severity: 'warning', code: 'config-invalid', message });
+  }
+
+  const outcome = transformDocument(body, {
     mode: request.mode,
     config,
     namespaces: collectNamespaceLabels(items),
     preset: request.presetFor(config),
-    eol: detectEol(text),
+    eol: detectEol(body),
     roots: items.map((_, index) => ['items', index]),
     ...(request.verify ? { verify: true } : {}),
   });
   const results = [...configResults, ...outcome.results.map((r) => toKrmResult(r, items))];
   const hasError = results.some((r) => r.severity === 'error');
-  const body = hasError ? text : outcome.text;
-  return { text: withResults(body, data.results, results), results, workloads: outcome.workloads };
+  const output = hasError ? text : outcome.text;
+  return { text: withResults(output, data.results, results), results, workloads: outcome.workloads };
 }

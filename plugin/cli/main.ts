@@ -126,6 +126,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       exitCode = await runPreCommitGuard(io);
     });
 
+  // istioctl-compatible mode: `mesh-inject kube-inject` takes istioctl kube-inject's flags and
+  // writes its output format (plugin/kube-inject/, docs/istio-compatibility.md).
+  program
+    .command('kube-inject')
+    .description('drop-in for `istioctl kube-inject`, offline: inject with the cluster\'s templates and print istioctl\'s output')
+    .option('-f, --filename <file>', 'input Kubernetes resource file, or - for stdin')
+    .option('-o, --output <file>', 'write the result to this file (all at once) instead of stdout')
+    .option('--injectConfigFile <file>', 'injector config (istio-sidecar-injector data.config or the ConfigMap), or a sidecar template')
+    .option('--meshConfigFile <file>', "mesh config (the istio ConfigMap's data.mesh)")
+    .option('--valuesFile <file>', "injector values (the istio-sidecar-injector ConfigMap's data.values)")
+    .option('-r, --revision <revision>', 'control-plane revision ("default" is the default revision)')
+    .addOption(new Option('--native-sidecars <bool>', 'inject istio-proxy as a native sidecar (default false, as istioctl without a cluster)').choices(['true', 'false']))
+    .option('--env <KEY=VALUE>', "istioctl's environment, repeatable: ENABLE_NATIVE_SIDECARS, COMPLIANCE_POLICY, PLATFORM; also what templates read with env", (v: string, all: string[] | undefined) => [...(all ?? []), v])
+    .addHelpText('after', '\nExamples:\n  mesh-inject kube-inject -f deploy.yaml --injectConfigFile inject-config.yaml --meshConfigFile mesh.yaml --valuesFile values.json\n  kustomize build . | mesh-inject kube-inject -f - -o injected.yaml   # inputs from .mesh-injectrc istio.injector/meshConfig/values')
+    .action(async (flags: import('../kube-inject/run.js').KubeInjectFlags) => {
+      const { runKubeInject } = await import('../kube-inject/run.js');
+      exitCode = await runKubeInject(io, flags);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

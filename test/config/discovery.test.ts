@@ -106,6 +106,7 @@ describe('discovery', () => {
   it('resolves istio file paths against the rc file and keeps them inside stopDir', async () => {
     const r = repo({
       'apps/.mesh-injectrc.yaml': 'istio:\n  injector: istio/injector.yaml\n',
+      'apps/istio/injector.yaml': 'templates: {}\n',
       'evil/.mesh-injectrc.yaml': 'istio:\n  meshConfig: ../../outside/mesh.yaml\n',
     });
     const resolver = createConfigResolver({ stopDir: r.root });
@@ -113,6 +114,32 @@ describe('discovery', () => {
     expect(apps.config?.istio.injector).toBe(r.at('apps/istio/injector.yaml'));
     const evil = await resolver.resolveFor(r.at('evil/deploy.yaml'));
     expect(evil.errors).toMatchObject([{ code: 'config-invalid', file: { path: r.at('evil/.mesh-injectrc.yaml'), line: 2, column: 15 } }]);
+  });
+
+  it('reads the istio file paths into istio.cluster, and names a missing one', async () => {
+    const r = repo({
+      'apps/.mesh-injectrc.yaml': 'istio:\n  injector: istio/injector.yaml\n  meshConfig: istio/mesh.yaml\n',
+      'apps/istio/injector.yaml': 'policy: enabled\n',
+      'apps/istio/mesh.yaml': 'trustDomain: example.org\n',
+      'missing/.mesh-injectrc.yaml': 'istio:\n  injector: istio/injector.yaml\n  values: istio/values.json\n',
+      'missing/istio/injector.yaml': 'policy: enabled\n',
+      'orphan/.mesh-injectrc.yaml': 'istio:\n  values: values.json\n',
+    });
+    const resolver = createConfigResolver({ stopDir: r.root });
+    const apps = await resolver.resolveFor(r.at('apps/deploy.yaml'));
+    expect(apps.errors).toEqual([]);
+    expect(apps.config?.istio.cluster).toEqual({
+      injector: { path: r.at('apps/istio/injector.yaml'), text: 'policy: enabled\n' },
+      meshConfig: { path: r.at('apps/istio/mesh.yaml'), text: 'trustDomain: example.org\n' },
+    });
+    const missing = await resolver.resolveFor(r.at('missing/deploy.yaml'));
+    expect(missing.config).toBeUndefined();
+    expect(missing.errors).toMatchObject([{ code: 'config-invalid', file: { path: r.at('missing/.mesh-injectrc.yaml') } }]);
+    expect(missing.errors[0]!.message).toContain('istio.values');
+    expect(missing.errors[0]!.message).toContain(r.at('missing/istio/values.json'));
+    const orphan = await resolver.resolveFor(r.at('orphan/deploy.yaml'));
+    expect(orphan.errors).toMatchObject([{ code: 'config-invalid' }]);
+    expect(orphan.errors[0]!.message).toContain('istio.injector');
   });
 });
 

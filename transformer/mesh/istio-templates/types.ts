@@ -34,6 +34,8 @@ export interface TemplateKnobs {
   openshift: boolean;
   /** The workload's Namespace object annotations (OpenShift SCC ranges), when known. */
   namespaceAnnotations: Readonly<Record<string, string>>;
+  /** istiod's environment, as the templates' `env KEY DEFAULT` reads it (default: empty). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface TemplateRenderInput {

@@ -53,3 +53,22 @@ export function tagWithType(tag: string, type: string): string {
   }
   return type === 'default' ? base : `${base}-${type}`;
 }
+
+/** The image settings of Helm values (`global.hub`, `global.tag`, `global.variant`, `global.proxy.image`...). */
+export interface ValuesImageSettings {
+  hub: string;
+  /** `global.tag` as Go's `%v` prints it (a number tag such as `1.12` stays `1.12`). */
+  tag: string;
+  /** `global.variant`: the image type when ProxyConfig names none. */
+  variant: string;
+}
+
+/**
+ * Istio's `ProxyImage` / `ProxyInitImage` (what templates see as `.ProxyImage`, `.ProxyInitImage`):
+ * `<hub>/<name>:<tag>[-<type>]`, type = `configuredType` (ProxyConfig `image.imageType`, proxy
+ * only) else `variant`, overridden by the `sidecar.istio.io/proxyImageType` annotation when present.
+ * No verbatim `/` rule here: the template applies it.
+ */
+export function valuesImage(values: ValuesImageSettings, name: string, configuredType: string, annotations: Readonly<Record<string, string>>): string {
+  return imageURL(values.hub, name, values.tag, imageType(configuredType === '' ? values.variant : configuredType, annotations));
+}

@@ -45,13 +45,13 @@ export const istioPreset: MeshPreset = (input: MeshRenderInput): MeshRenderOutpu
   const ctx = buildContext({ ...input, pod });
   const template = renderSidecar(ctx);
   let out = strategicMerge(ctx.native ? moveUserProxyToInit(pod, template) : pod, template);
-  out = reapplyUserContainers(out, pod, template, ctx);
+  out = reapplyUserContainers(out, pod, template, ctx.proxyConfig);
   out = mapProxy(out, (proxy) => withClusterEnvs(proxy, clusterEnvs(ctx)));
 
-  const metrics = applyPrometheusMerge(out, ctx, input.podPath);
+  const metrics = applyPrometheusMerge(out, { enablePrometheusMerge: ctx.istio.enablePrometheusMerge, statusPort: ctx.meshStatusPort }, input.podPath);
   results.push(...metrics.results);
   if (!metrics.pod) return { pod: null, results };
-  out = applyProbeRewrite(metrics.pod, ctx);
+  out = applyProbeRewrite(metrics.pod, { rewriteAppHTTPProbe: ctx.istio.rewriteAppHTTPProbe, statusPort: ctx.meshStatusPort });
 
   if (ctx.network !== '') out = withLabel(out, LABEL.network, ctx.network);
   out = withAnnotation(out, ANN.status, statusAnnotation(injectionStatus(template, ctx.istio.revision)));

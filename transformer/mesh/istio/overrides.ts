@@ -9,11 +9,11 @@
 import type { Container } from 'kubernetes-types/core/v1.js';
 import { cloneData, isObject } from '../../kube.js';
 import type { PodTemplate } from '../types.js';
-import type { RenderContext } from './context.js';
 import { containerJson } from './go-json.js';
 import { strategicMerge } from './merge.js';
 import { ANN, INIT_CONTAINER, PROXY_CONTAINER, VALIDATION_CONTAINER } from './names.js';
 import { findContainer, findProxy, withAnnotation } from './pod-access.js';
+import type { ProxyConfig } from './proxy-config.js';
 
 /** The image value that means "use the injected image". */
 export const AUTO_IMAGE = 'auto';
@@ -36,27 +36,55 @@ export function moveUserProxyToInit(pod: PodTemplate, template: PodTemplate): Po
   };
 }
 
-export function reapplyUserContainers(merged: PodTemplate, original: PodTemplate, template: PodTemplate, ctx: RenderContext): PodTemplate {
+/**
+ * What an earlier injection left on the pod (re-injection of an Istio-injected pod): the names its
+ * `sidecar.istio.io/status` listed and the containers saved in `proxy.istio.io/overrides`.
+ */
+export interface PreviousInjection {
+  containers: string[];
+  initContainers: string[];
+  overrides: { containers: Container[]; initContainers: Container[] };
+}
+
+/**
+ * Istio's `reapplyOverwrittenContainers`: for every container the template produced (`template`)
+ * that the user's pod (`original`) also has, the user's container is merged on top of `merged`.
+ * `proxyConfig` is the pod's effective ProxyConfig (its interception mode matters for the uid fix-up).
+ * With a `previous` injection, containers it listed are not user containers, the saved overrides
+ * come first, and the overrides annotation is left as it was.
+ */
+export function reapplyUserContainers(
+  merged: PodTemplate,
+  original: PodTemplate,
+  template: PodTemplate,
+  proxyConfig: ProxyConfig,
+  previous?: PreviousInjection,
+): PodTemplate {
   const recorded: { containers: Container[]; initContainers: Container[] } = { containers: [], initContainers: [] };
   let pod = merged;
   for (const injected of template.spec.containers ?? []) {
-    const user = findContainer(original.spec.containers, injected.name);
+    if (previous?.containers.includes(injected.name)) continue;
+    const user = findContainer(previous?.overrides.containers, injected.name) ?? findContainer(original.spec.containers, injected.name);
     if (!user) continue;
     const overlay = overlayOf(user);
     recorded.containers.push(overlay);
     pod = strategicMerge(pod, { spec: { containers: [overlay] } });
   }
   for (const injected of template.spec.initContainers ?? []) {
-    const user = findContainer(original.spec.containers, injected.name) ?? findContainer(original.spec.initContainers, injected.name);
+    if (previous?.initContainers.includes(injected.name)) continue;
+    const user =
+      findContainer(previous?.overrides.initContainers, injected.name) ??
+      findContainer(original.spec.containers, injected.name) ??
+      findContainer(original.spec.initContainers, injected.name);
     if (!user) continue;
     const overlay = overlayOf(user);
     recorded.initContainers.push(overlay);
     pod = strategicMerge(pod, { spec: { initContainers: [overlay] } });
   }
-  if (recorded.containers.length + recorded.initContainers.length > 0) {
+  if (!previous && recorded.containers.length + recorded.initContainers.length > 0) {
     pod = withAnnotation(pod, ANN.overrides, overridesJson(recorded));
   }
-  return adjustInitContainerUser(pod, original, ctx);
+  return adjustInitContainerUser(pod, original, proxyConfig);
 }
 
 /**
@@ -91,14 +119,14 @@ function overridesJson(recorded: { containers: Container[]; initContainers: Cont
  * Istio's `adjustInitContainerUser`: the proxy's user-chosen uid becomes iptables' `-u` (never 0),
  * `istio-validation` runs as the proxy's uid/gid, and TPROXY forces the proxy back to uid 0.
  */
-function adjustInitContainerUser(pod: PodTemplate, original: PodTemplate, ctx: RenderContext): PodTemplate {
+function adjustInitContainerUser(pod: PodTemplate, original: PodTemplate, proxyConfig: ProxyConfig): PodTemplate {
   const user = findProxy(original);
   const sc = user?.securityContext;
   if (!sc || (sc.runAsUser === undefined && sc.runAsGroup === undefined)) return pod;
   const init = findContainer(pod.spec.initContainers, INIT_CONTAINER) ?? findContainer(pod.spec.initContainers, VALIDATION_CONTAINER);
   if (!init) return pod;
   const annotations = pod.metadata.annotations ?? {};
-  const tproxy = ctx.proxyConfig.interceptionMode === 'TPROXY' || annotations[ANN.interceptionMode] === 'TPROXY';
+  const tproxy = proxyConfig.interceptionMode === 'TPROXY' || annotations[ANN.interceptionMode] === 'TPROXY';
   const next = cloneData(pod);
   if (tproxy && sc.runAsUser !== undefined) {
     const proxy = findProxy(next);

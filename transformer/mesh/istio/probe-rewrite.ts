@@ -9,14 +9,13 @@
  * On when `sidecar.istio.io/rewriteAppHTTPProbers` parses as true, or is absent/unparsable and
  * config `rewriteAppHTTPProbe` is true.
  */
-import type { Container, HTTPGetAction, LifecycleHandler, Probe } from 'kubernetes-types/core/v1.js';
+import type { Container, EnvVar, HTTPGetAction, LifecycleHandler, Probe } from 'kubernetes-types/core/v1.js';
 import { isObject } from '../../kube.js';
 import type { PodTemplate } from '../types.js';
-import type { RenderContext } from './context.js';
 import { parseGoBool, parseGoInt } from './go-compat.js';
 import { goJsonStringify, goOrdered, PROBER_SHAPE } from './go-json.js';
 import { ANN, PROXY_CONTAINER } from './names.js';
-import { mapProxy } from './pod-access.js';
+import { findProxy, mapProxy } from './pod-access.js';
 
 export const PROBERS_ENV = 'ISTIO_KUBE_APP_PROBERS';
 
@@ -30,18 +29,44 @@ const HOOKS = [
   ['postStart', 'poststartz'],
 ] as const;
 
-/** Rewrite the injected pod's probes when enabled, recording the originals on the proxy. */
-export function applyProbeRewrite(pod: PodTemplate, ctx: RenderContext): PodTemplate {
+export interface ProbeRewriteSettings {
+  /** `sidecarInjectorWebhook.rewriteAppHTTPProbe` (the pod's `sidecar.istio.io/rewriteAppHTTPProbers` wins). */
+  rewriteAppHTTPProbe: boolean;
+  /** ProxyConfig `statusPort`, unless the pod's `status.sidecar.istio.io/port` says otherwise. */
+  statusPort: number;
+  /** Re-injection: merge with the proxy's existing ISTIO_KUBE_APP_PROBERS (old entries win) instead of appending. */
+  previouslyInjected?: boolean;
+}
+
+/**
+ * Rewrite the injected pod's probes when enabled, recording the originals on the proxy. Like
+ * Istio's `applyRewrite`, a pod without an `istio-proxy` (a custom template) is left alone.
+ */
+export function applyProbeRewrite(pod: PodTemplate, settings: ProbeRewriteSettings): PodTemplate {
   const annotations = pod.metadata.annotations ?? {};
-  if (!shouldRewriteProbes(annotations, ctx.istio.rewriteAppHTTPProbe)) return pod;
-  const probers = dumpAppProbers(pod, ctx.meshStatusPort);
+  if (!findProxy(pod) || !shouldRewriteProbes(annotations, settings.rewriteAppHTTPProbe)) return pod;
+  const probers = dumpAppProbers(pod, settings.statusPort);
   const withProbers = probers === undefined
     ? pod
-    : mapProxy(pod, (proxy) => ({ ...proxy, env: [...(proxy.env ?? []), { name: PROBERS_ENV, value: probers }] }));
+    : mapProxy(pod, (proxy) => ({ ...proxy, env: settings.previouslyInjected ? mergeProbers(proxy.env ?? [], probers) : [...(proxy.env ?? []), { name: PROBERS_ENV, value: probers }] }));
   // Validated as a port number; Istio falls back to 0 if it were not.
   const annotated = annotations[ANN.statusPort];
-  const statusPort = annotated === undefined ? ctx.meshStatusPort : (parseGoInt(String(annotated)) ?? 0);
+  const statusPort = annotated === undefined ? settings.statusPort : (parseGoInt(String(annotated)) ?? 0);
   return rewriteAppProbes(withProbers, statusPort);
+}
+
+/** Istio's `mergeOrAppendProbers` on re-injection: old and new probers merged (old win), keys sorted. */
+function mergeProbers(env: readonly EnvVar[], probers: string): EnvVar[] {
+  const at = env.findIndex((e) => e.name === PROBERS_ENV);
+  if (at < 0) return [...env, { name: PROBERS_ENV, value: probers }];
+  let merged: Record<string, unknown>;
+  try {
+    merged = { ...(JSON.parse(probers) as Record<string, unknown>), ...(JSON.parse(env[at]!.value ?? '') as Record<string, unknown>) };
+  } catch {
+    return [...env];
+  }
+  const value = `{${Object.keys(merged).sort().map((k) => `${goJsonStringify(k)}:${goJsonStringify(goOrdered(merged[k], PROBER_SHAPE))}`).join(',')}}`;
+  return env.map((e, i) => (i === at ? { name: PROBERS_ENV, value } : e));
 }
 
 export function shouldRewriteProbes(annotations: Readonly<Record<string, string>>, configSetting: boolean): boolean {

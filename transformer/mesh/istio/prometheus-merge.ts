@@ -10,7 +10,6 @@
  */
 import type { Result } from '../../results.js';
 import type { PodTemplate } from '../types.js';
-import type { RenderContext } from './context.js';
 import { parseGoBool, sanitizeLabelName } from './go-compat.js';
 import { goJsonStringify } from './go-json.js';
 import { ANN } from './names.js';
@@ -83,10 +82,17 @@ export function securePortAnnotation(
   return value && value !== '0' ? value : undefined;
 }
 
+export interface PrometheusMergeSettings {
+  /** Mesh `enablePrometheusMerge` (the pod's `prometheus.istio.io/merge-metrics` wins). */
+  enablePrometheusMerge: boolean;
+  /** ProxyConfig `statusPort`: where the agent serves the merged metrics. */
+  statusPort: number;
+}
+
 /** Merge metrics on the injected pod; an invalid scrape port refuses the pod (`pod: undefined`). */
-export function applyPrometheusMerge(pod: PodTemplate, ctx: RenderContext, podPath: string): { pod?: PodTemplate; results: Result[] } {
+export function applyPrometheusMerge(pod: PodTemplate, settings: PrometheusMergeSettings, podPath: string): { pod?: PodTemplate; results: Result[] } {
   const annotationsPath = joinPath(podPath, 'metadata.annotations');
-  const outcome = prometheusMerge(stringMap(pod.metadata.annotations), ctx.istio.enablePrometheusMerge, ctx.meshStatusPort);
+  const outcome = prometheusMerge(stringMap(pod.metadata.annotations), settings.enablePrometheusMerge, settings.statusPort);
   if (outcome.kind === 'error') {
     const result: Result = {
       severity: 'error',

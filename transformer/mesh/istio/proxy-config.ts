@@ -51,6 +51,11 @@ export function parseProxyConfigAnnotation(text: string): ParsedProxyConfig {
   } catch (e) {
     return { ok: false, error: `not valid YAML or JSON: ${(e as Error).message.split('\n')[0]}` };
   }
+  return proxyConfigFromObject(doc);
+}
+
+/** A parsed ProxyConfig document (the annotation, or a mesh config's `defaultConfig`) as canonical field values. */
+export function proxyConfigFromObject(doc: unknown): ParsedProxyConfig {
   if (doc === null || doc === undefined) return { ok: true, overlay: {} };
   if (!isObject(doc)) return { ok: false, error: 'expected a mapping of ProxyConfig fields' };
   const overlay: ProxyConfig = {};

@@ -1,0 +1,159 @@
+/**
+ * The cluster's injection inputs (`ClusterInputs` texts) parsed once: the injector config with
+ * every template parsed, the values, and the mesh config applied over Istio's defaults. Each input
+ * may be its ConfigMap manifest or the bare data content; without `values`, the injector
+ * ConfigMap's own `data.values` is used. Parsing is pure; the outcome is cached per inputs object.
+ */
+import { parseDocument } from 'yaml';
+import { GO_TYPE, defineFunc, injectionFuncMap, marshalJSON, type FuncMap } from '../../gotemplate/index.js';
+import type { InjectorPolicy } from '../../decision.js';
+import { cloneData, isObject } from '../../kube.js';
+import type { Result } from '../../results.js';
+import { PARSE_OPTIONS } from '../../yaml/yaml-options.js';
+import { proxyConfigJson } from '../istio/proxy-config-json.js';
+import type { ProxyConfig } from '../istio/proxy-config.js';
+import { lookupConfigMap, type DataText } from './configmap-data.js';
+import { protoSource } from './go-proto.js';
+import { SCHEMAS } from './proto-schemas.js';
+import { parseInjectorConfig, type InjectorConfig } from './injector-config.js';
+import { inputError } from './input-results.js';
+import { applyMeshConfig } from './mesh-config.js';
+import { defaultMeshConfig, type MeshConfigJson } from './mesh-defaults.js';
+import { positionAt } from './source-position.js';
+import type { ClusterInputs, SourceText } from './types.js';
+import { valuesSettings, type ValuesMap, type ValuesSettings } from './values.js';
+
+export interface ParsedInputs {
+  injector: InjectorConfig;
+  /** The injector file (for messages). */
+  injectorPath: string;
+  /** `.Values`; give each render its own copy (`valuesCopy`), templates may `set` into it. */
+  values: ValuesMap;
+  settings: ValuesSettings;
+  mesh: MeshConfigJson;
+  /** What the templates' `env KEY DEFAULT` reads; set per render (istiod's environment). */
+  env: { current: Readonly<Record<string, string>> };
+}
+
+export type InputsOutcome = { ok: true; inputs: ParsedInputs } | { ok: false; results: Result[] };
+
+const CACHE = new WeakMap<ClusterInputs, InputsOutcome>();
+
+export function parseClusterInputs(inputs: ClusterInputs): InputsOutcome {
+  let outcome = CACHE.get(inputs);
+  if (!outcome) {
+    outcome = parseUncached(inputs);
+    CACHE.set(inputs, outcome);
+  }
+  return outcome;
+}
+
+/** The policy part of the injector config, for the decision table (undefined when the inputs do not parse). */
+export function injectorPolicy(inputs: ClusterInputs): InjectorPolicy | undefined {
+  const outcome = parseClusterInputs(inputs);
+  if (!outcome.ok) return undefined;
+  const { policy, neverInjectSelector, alwaysInjectSelector } = outcome.inputs.injector;
+  // Istio skips empty selectors (`!selector.Empty()`): they match nothing, not everything.
+  const nonEmpty = (s: (typeof neverInjectSelector)[number]) => Object.keys(s.matchLabels ?? {}).length + (s.matchExpressions?.length ?? 0) > 0;
+  return { policy, neverInjectSelector: neverInjectSelector.filter(nonEmpty), alwaysInjectSelector: alwaysInjectSelector.filter(nonEmpty) };
+}
+
+export function valuesCopy(inputs: ParsedInputs): ValuesMap {
+  return cloneData(inputs.values);
+}
+
+function parseUncached(inputs: ClusterInputs): InputsOutcome {
+  const results: Result[] = [];
+  const env = { current: {} as Readonly<Record<string, string>> };
+  const funcs = templateFuncs(env);
+
+  const injectorLookup = lookupConfigMap(inputs.injector);
+  const injectorText = dataText(inputs.injector, injectorLookup, 'config', 'istio-sidecar-injector', results);
+  const valuesSource = inputs.values ? dataText(inputs.values, lookupConfigMap(inputs.values), 'values', 'istio-sidecar-injector', results) : undefined;
+  const valuesText = valuesSource ?? (injectorLookup.kind === 'configmap' ? injectorLookup.data.values : undefined);
+  const meshText = inputs.meshConfig ? dataText(inputs.meshConfig, lookupConfigMap(inputs.meshConfig), 'mesh', 'istio', results) : undefined;
+
+  const injector = injectorText ? parseInjectorConfig(injectorText, funcs) : undefined;
+  results.push(...(injector?.results ?? []));
+  const values = valuesText ? parseValues(valuesText, results) : {};
+  const mesh = meshText ? parseMesh(meshText, results) : defaultMeshConfig();
+  if (results.length > 0 || !injector?.config || values === undefined || mesh === undefined) return { ok: false, results };
+  return {
+    ok: true,
+    inputs: { injector: injector.config, injectorPath: inputs.injector.path, values, settings: valuesSettings(values), mesh, env },
+  };
+}
+
+function templateFuncs(env: ParsedInputs['env']): FuncMap {
+  return {
+    ...injectionFuncMap({ protoToJSON }),
+    // istiod's environment differs per run (knobs), the parsed templates do not: read it at call time.
+    env: defineFunc(['string', 'string'], (key: string, def: string) => {
+      const value = Object.prototype.hasOwnProperty.call(env.current, key) ? env.current[key]! : '';
+      return value === '' ? def : value;
+    }),
+  };
+}
+
+/** Istio's `protoToJSON`: a ProxyConfig minus its defaults (`cleanProxyConfig`), other messages as they are. */
+function protoToJSON(message: unknown): string {
+  const source = protoSource(message);
+  if (source === undefined) return marshalJSON(message);
+  const goType = (message as { [GO_TYPE]?: unknown })[GO_TYPE];
+  return goType === SCHEMAS.ProxyConfig!.goType ? proxyConfigJson(source as ProxyConfig) : marshalJSON(source);
+}
+
+function dataText(source: SourceText, lookup: ReturnType<typeof lookupConfigMap>, key: string, configMap: string, results: Result[]): DataText | undefined {
+  switch (lookup.kind) {
+    case 'bare':
+      return lookup.data;
+    case 'error':
+      results.push(inputError(lookup.path, lookup, lookup.message));
+      return undefined;
+    case 'configmap': {
+      const data = lookup.data[key];
+      if (data === undefined) {
+        const name = lookup.name === '' ? 'the ConfigMap' : `ConfigMap ${lookup.name}`;
+        results.push(inputError(source.path, { line: 1, column: 1 }, `${name} has no data.${key}; use the ${configMap} ConfigMap (or just its data.${key} content)`));
+      }
+      return data;
+    }
+  }
+}
+
+function parseYamlText(data: DataText, what: string, results: Result[]): { ok: boolean; value: unknown } {
+  const doc = parseDocument(data.text, PARSE_OPTIONS);
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const at = positionAt(data.text, e.pos[0]);
+    results.push(inputError(data.path, data.map(at.line, at.column), `${what}: ${e.message.split('\n')[0]}`));
+    return { ok: false, value: undefined };
+  }
+  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+}
+
+function parseValues(data: DataText, results: Result[]): ValuesMap | undefined {
+  const parsed = parseYamlText(data, 'values', results);
+  if (!parsed.ok) return undefined;
+  if (parsed.value === null || parsed.value === undefined) return {};
+  if (!isObject(parsed.value)) {
+    results.push(inputError(data.path, data.map(1, 1), 'values: expected a mapping (the Helm values as JSON or YAML)'));
+    return undefined;
+  }
+  return parsed.value;
+}
+
+function parseMesh(data: DataText, results: Result[]): MeshConfigJson | undefined {
+  const parsed = parseYamlText(data, 'mesh config', results);
+  if (!parsed.ok) return undefined;
+  const applied = applyMeshConfig(defaultMeshConfig(), parsed.value);
+  if (!applied.ok) {
+    const doc = parseDocument(data.text, PARSE_OPTIONS);
+    const node = applied.field === '' ? undefined : (doc.get(applied.field, true) as { range?: [number, number, number] } | undefined);
+    const at = positionAt(data.text, node?.range?.[0] ?? 0);
+    const field = applied.field === '' ? '' : `${applied.field}: `;
+    results.push(inputError(data.path, data.map(at.line, at.column), `mesh config: ${field}${applied.message}`));
+    return undefined;
+  }
+  return applied.mesh;
+}

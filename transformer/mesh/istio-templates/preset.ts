@@ -1,0 +1,52 @@
+/**
+ * Template mode as a `MeshPreset`: the engine's pristine pod template rendered with the config's
+ * cluster inputs (`istio.cluster`). Knobs come from the config as the built-in preset reads them;
+ * istiod's environment (compliance policy, OpenShift) is not known offline and stays off.
+ *
+ * Deliberate difference from Istio kept from the built-in preset: a pod whose only container is
+ * a user `istio-proxy` gets a classic sidecar (native sidecars would leave `containers: []`),
+ * unless its own `sidecar.istio.io/nativeSidecar` annotation asks for native.
+ */
+import type { InjectConfig } from '../../config.js';
+import { nativeSidecarsByConfig } from '../istio/native.js';
+import { PROXY_CONTAINER } from '../istio/names.js';
+import type { MeshPreset, MeshRenderInput, MeshRenderOutput } from '../types.js';
+import { renderWithTemplates } from './render.js';
+import type { ClusterInputs } from './types.js';
+
+export function templatePreset(inputs: ClusterInputs): MeshPreset {
+  return (input: MeshRenderInput): MeshRenderOutput => {
+    const containers = Array.isArray(input.pod.spec?.containers) ? input.pod.spec.containers : [];
+    const hasApp = containers.some((c) => c.name !== PROXY_CONTAINER);
+    return withDefaultedVolumes(renderWithTemplates({
+      pod: input.pod,
+      workload: input.workload,
+      inputs,
+      podPath: input.podPath,
+      knobs: {
+        revision: input.config.istio.revision,
+        nativeSidecars: hasApp && nativeSidecarsByConfig(input.config),
+        compliancePolicy: '',
+        openshift: false,
+        namespaceAnnotations: {},
+      },
+    }));
+  };
+}
+
+/**
+ * A volume the templates write without a source (`- name: workload-socket`, `emptyDir: null` in
+ * the template) is what the API server stores as `emptyDir: {}`; `inject` writes that, while
+ * `kube-inject` keeps Istio's byte-exact form.
+ */
+function withDefaultedVolumes(output: MeshRenderOutput): MeshRenderOutput {
+  const volumes = output.pod?.spec.volumes;
+  if (!output.pod || !volumes?.some((v) => Object.keys(v).length === 1)) return output;
+  const defaulted = volumes.map((v) => (Object.keys(v).length === 1 ? { ...v, emptyDir: {} } : v));
+  return { ...output, pod: { ...output.pod, spec: { ...output.pod.spec, volumes: defaulted } } };
+}
+
+/** The preset for a config in template mode, else undefined. */
+export function templatePresetFor(config: InjectConfig): MeshPreset | undefined {
+  return config.istio.cluster ? templatePreset(config.istio.cluster) : undefined;
+}

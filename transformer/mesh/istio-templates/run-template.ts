@@ -1,0 +1,46 @@
+/**
+ * One injection template run on the template data: its text output parsed as YAML (Kubernetes'
+ * YAML 1.1 rules) into a pod overlay. An empty or `null` output is an empty overlay.
+ */
+import { parseDocument } from 'yaml';
+import { TemplateError } from '../../gotemplate/index.js';
+import { isObject } from '../../kube.js';
+import type { Result } from '../../results.js';
+import { PARSE_OPTIONS } from '../../yaml/yaml-options.js';
+import { TEMPLATE_NAME } from './injector-config.js';
+import { templateError } from './input-results.js';
+import type { ParsedInputs } from './inputs.js';
+import { positionAt } from './source-position.js';
+
+export type TemplateRun = { ok: true; overlay: Record<string, unknown> } | { ok: false; result: Result };
+
+export function runTemplate(cluster: ParsedInputs, name: string, data: object): TemplateRun {
+  let text: string;
+  try {
+    text = cluster.injector.templates.get(name)!.execute(data);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    const position = cluster.injector.positions.get(name);
+    const at = position && e.template === TEMPLATE_NAME && e.line > 0 ? position(e.line, e.column + 1) : { line: 1, column: 1 };
+    return { ok: false, result: templateError(cluster.injectorPath, at, `templates.${name}: failed to run injection template: ${e.message}`) };
+  }
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    const at = positionAt(text, error.pos[0]);
+    const line = JSON.stringify(text.split('\n')[at.line - 1] ?? '');
+    const message = `failed applying injection overlay: the output is not valid YAML: ${error.message.split('\n')[0]} (output line ${at.line}: ${line})`;
+    return { ok: false, result: templateFailure(cluster, `templates.${name}: ${message}`) };
+  }
+  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (value === null || value === undefined) return { ok: true, overlay: {} };
+  if (!isObject(value)) return { ok: false, result: templateFailure(cluster, `templates.${name}: failed applying injection overlay: the output is not a mapping`) };
+  return { ok: true, overlay: value };
+}
+
+/** A `template-error` about running the templates (not about a position in the injector file). */
+export function templateFailure(cluster: ParsedInputs, message: string, field?: string): Result {
+  const result: Result = { severity: 'error', code: 'template-error', message: `${cluster.injectorPath}: ${message}` };
+  if (field !== undefined) result.field = { path: field };
+  return result;
+}
