@@ -125,10 +125,9 @@ function objectRoots(ctx: DocumentContext, data: unknown): LocatedWorkload[] {
   return roots.flatMap((root) => locateWorkloads(getIn(data, root as (string | number)[]), root, ctx.config.workloads));
 }
 
-function describe(run: DocumentRun, parsed: ParsedDocument, located: LocatedWorkload): Workload {
+function describe(run: DocumentRun, located: LocatedWorkload): Workload {
   const metadata = isObject(located.object.metadata) ? located.object.metadata : {};
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : run.ctx.config.defaultNamespace;
-  void parsed;
   return { ...located, ref: refOf(located.object, namespace), namespace, hadRecord: false, failed: false };
 }
 
@@ -278,7 +277,7 @@ export function transformDocument(text: string, ctx: DocumentContext): DocumentO
   const run = new DocumentRun(ctx);
   const first = parseWithProblems(run, text);
   if (!first) return { text, results: run.results, workloads: [] };
-  const workloads = objectRoots(ctx, first.data).map((w) => describe(run, first.parsed, w));
+  const workloads = objectRoots(ctx, first.data).map((w) => describe(run, w));
   if (!workloads.length) return { text, results: run.results, workloads: [] };
 
   const undo = undoInjections(run, text, first.parsed, first.data, workloads);
@@ -293,7 +292,7 @@ export function transformDocument(text: string, ctx: DocumentContext): DocumentO
 
   const second = undo.length ? parseWithProblems(run, pristine) : first;
   if (!second) return internalError(run, text, 'the file no longer parses after undoing the previous injection');
-  const current = undo.length ? objectRoots(ctx, second.data).map((w) => describe(run, second.parsed, w)) : workloads;
+  const current = undo.length ? objectRoots(ctx, second.data).map((w) => describe(run, w)) : workloads;
   current.forEach((w, i) => {
     w.hadRecord = workloads[i]?.hadRecord ?? false;
     w.failed = workloads[i]?.failed ?? false;
