@@ -152,7 +152,9 @@ function templateBench(): void {
   print('template_vs_builtin_ratio', templateMs / builtinMs);
 }
 
-repoBench();
-templateBench();
-coldStartBench();
+// BENCH_ONLY=repo|template|cold runs one section (profiling); unset runs all.
+const only = process.env.BENCH_ONLY;
+if (!only || only === 'repo') repoBench();
+if (!only || only === 'template') templateBench();
+if (!only || only === 'cold') coldStartBench();
 print('peak_rss_mb', process.resourceUsage().maxRSS / 1024, 0);

@@ -15,7 +15,7 @@
 import { formatFloat, formatFloatJSON } from '../gotemplate/float-format.js';
 import { isObject } from '../kube.js';
 import { canonicalQuantity, QuantityError } from './go-quantity.js';
-import { goStruct, goTypeName, parseGoType, type GoField, type GoType } from './go-schema.js';
+import { goStruct, goTypeName, parseGoType, type GoField, type GoType } from '../go-types/go-schema.js';
 import { canonicalTime, TimeError } from './go-time.js';
 
 export class GoDecodeError extends Error {}

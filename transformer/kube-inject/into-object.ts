@@ -16,7 +16,7 @@ import type { PodTemplate, WorkloadInfo } from '../mesh/types.js';
 import type { Result } from '../results.js';
 import { BUILTIN_WORKLOADS } from '../workloads.js';
 import { goRoundTrip } from './go-decode.js';
-import { GO_ROOTS } from './go-types.generated.js';
+import { GO_ROOTS } from '../go-types/go-types.generated.js';
 import { injectRequired } from './inject-required.js';
 
 export interface InjectContext {

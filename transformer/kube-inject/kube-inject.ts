@@ -11,7 +11,7 @@ import type { ClusterInputs, TemplateKnobs, TemplateRenderer } from '../mesh/ist
 import type { Result } from '../results.js';
 import { PARSE_OPTIONS, MAX_ALIAS_COUNT } from '../yaml/yaml-options.js';
 import { GoDecodeError, goRoundTrip } from './go-decode.js';
-import { GO_ROOTS } from './go-types.generated.js';
+import { GO_ROOTS } from '../go-types/go-types.generated.js';
 import { intoObject, KubeInjectError, readTypeMeta, registeredKind, type InjectContext } from './into-object.js';
 import { SeparatorError, splitStream } from './split-stream.js';
 

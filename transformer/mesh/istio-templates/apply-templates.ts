@@ -36,7 +36,7 @@ export function applyTemplates(cluster: ParsedInputs, names: readonly string[], 
     }
     merged = next.value;
   }
-  merged = goRoundTrip(merged, 'v1.Pod', pod) as PodTemplate;
+  merged = goRoundTrip(merged, 'core.Pod', pod) as PodTemplate;
   return { ok: true, merged, templatePod };
 }
 

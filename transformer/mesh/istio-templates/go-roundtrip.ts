@@ -8,18 +8,18 @@
  * place (`keep`) is left as it is, so the user's text is never rewritten for it. List items are
  * paired with the user's by merge key (containers by name, mounts by mountPath...), else by index.
  */
+import { goStruct, type GoType } from '../../go-types/go-schema.js';
 import { isObject } from '../../kube.js';
 import { mergeKeyFor } from '../../merge-keys.js';
-import { structFieldsOf, type FieldType } from './k8s-go-types.js';
 
 type Json = Record<string, unknown>;
 
-/** `value` (of the listed Go struct type `typeName`) as Go would write it, except where `keep` has the field. */
+/** `value` (of the generated Go struct type `typeName`, `core.Pod`) as Go would write it, except where `keep` has the field. */
 export function goRoundTrip(value: unknown, typeName: string, keep: unknown): unknown {
   return visit(value, { kind: 'struct', name: typeName }, keep, undefined);
 }
 
-function visit(value: unknown, type: FieldType, keep: unknown, field: string | undefined): unknown {
+function visit(value: unknown, type: GoType, keep: unknown, field: string | undefined): unknown {
   switch (type.kind) {
     case 'ptr':
       return visit(value, type.elem, keep, field);
@@ -32,7 +32,7 @@ function visit(value: unknown, type: FieldType, keep: unknown, field: string | u
   }
 }
 
-function visitList(items: unknown[], elem: FieldType, keep: unknown[], field: string | undefined): unknown[] {
+function visitList(items: unknown[], elem: GoType, keep: unknown[], field: string | undefined): unknown[] {
   const key = mergeKeyFor(field);
   return items.map((item, i) => {
     const match = key !== undefined && isObject(item) ? keep.find((k) => isObject(k) && k[key] === item[key]) : keep[i];
@@ -41,34 +41,33 @@ function visitList(items: unknown[], elem: FieldType, keep: unknown[], field: st
 }
 
 function visitStruct(value: Json, typeName: string, keep: Json | undefined): Json {
-  const fields = structFieldsOf(typeName);
-  if (!fields) return value;
+  const { byName } = goStruct(typeName);
   const out: Json = {};
   for (const [key, v] of Object.entries(value)) {
     const kept = keep !== undefined && Object.hasOwn(keep, key);
-    const field = fields.find((f) => f.json === key);
+    const field = byName.get(key);
     if (!field) {
       if (kept) out[key] = v;
       continue;
     }
-    if (!kept && field.omitempty && isZero(v, field.type)) continue;
+    if (!kept && (field.omitempty || field.omitzero) && isZero(v, field.type)) continue;
     out[key] = visit(v, field.type, kept ? keep[key] : undefined, key);
   }
   return out;
 }
 
-function isZero(value: unknown, type: FieldType): boolean {
+function isZero(value: unknown, type: GoType): boolean {
   switch (type.kind) {
     case 'string':
       return value === '';
     case 'int':
+    case 'float':
       return value === 0;
     case 'bool':
       return value === false;
     case 'slice':
       return Array.isArray(value) && value.length === 0;
-    case 'stringMap':
-    case 'anyMap':
+    case 'map':
       return isObject(value) && Object.keys(value).length === 0;
     default:
       return false;

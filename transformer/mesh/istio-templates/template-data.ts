@@ -49,10 +49,10 @@ export function sidecarTemplateData(input: TemplateDataInput): object {
   const owner = workloadIdentity(workload, pod);
   const imageType = isObject(proxyConfig.image) && typeof proxyConfig.image.imageType === 'string' ? proxyConfig.image.imageType : '';
   return goStruct('inject.SidecarTemplateData', {
-    TypeMeta: k8sStruct('v1.TypeMeta', { kind: owner.kind, apiVersion: owner.apiVersion }),
+    TypeMeta: k8sStruct('meta.TypeMeta', { kind: owner.kind, apiVersion: owner.apiVersion }),
     DeploymentMeta: namespacedName(owner.namespace, owner.name),
-    ObjectMeta: k8sStruct('v1.ObjectMeta', metadata),
-    Spec: k8sStruct('v1.PodSpec', pod.spec),
+    ObjectMeta: k8sStruct('meta.ObjectMeta', metadata),
+    Spec: k8sStruct('core.PodSpec', pod.spec),
     ProxyConfig: protoMessage('ProxyConfig', proxyConfig),
     MeshConfig: protoMessage('MeshConfig', input.mesh),
     Values: input.values,

@@ -1,6 +1,7 @@
 /**
  * Reads the generated Go struct table (`go-types.generated.ts`) into type descriptors: what
- * `encoding/json` needs to decode a value into the Go type and write it back.
+ * `encoding/json` needs to decode a value into the Go type and write it back (kube-inject), and
+ * the Go field names and zero values Istio's templates see (template mode).
  */
 import { GO_STRUCTS } from './go-types.generated.js';
 
@@ -21,6 +22,8 @@ export type GoType =
 
 export interface GoField {
   json: string;
+  /** The Go field name (`DNSPolicy` for `dnsPolicy`). */
+  go: string;
   type: GoType;
   omitempty: boolean;
   omitzero: boolean;
@@ -85,9 +88,11 @@ export function goStruct(name: string): GoStruct {
       fields.push(...goStruct(token.slice(3)).fields);
       continue;
     }
-    const m = /^([^:]*):(.+?)(\?)?(~)?$/.exec(token);
+    const m = /^([^:=]*)(?:=([^:]+))?:(.+?)(\?)?(~)?$/.exec(token);
     if (!m) throw new Error(`bad field ${token} in ${name}`);
-    fields.push({ json: m[1]!, type: parseGoType(m[2]!), omitempty: m[3] === '?', omitzero: m[4] === '~' });
+    const json = m[1]!;
+    const go = m[2] ?? json.charAt(0).toUpperCase() + json.slice(1);
+    fields.push({ json, go, type: parseGoType(m[3]!), omitempty: m[4] === '?', omitzero: m[5] === '~' });
   }
   const byName = new Map(fields.map((f) => [f.json, f] as const));
   const byFoldedName = new Map<string, GoField>();
