@@ -57,7 +57,7 @@ spec:
 /** What mesh-inject adds to a sample Deployment, as a strategic-merge patch for every Deployment. */
 function equivalentSidecarPatch(): string {
   const config = defaultConfig();
-  const injected = parse(transformText(deployment(0), { mode: 'inject', config, preset: presetFor(config), namespaces: new Map() }).text);
+  const injected = parse(transformText(deployment(0), { mode: 'inject', config, preset: presetFor(config) }).text);
   const template = injected.spec.template;
   return stringify({
     apiVersion: 'apps/v1',

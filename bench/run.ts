@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { defaultConfig } from '../config/defaults.js';
-import { presetFor, transformText } from '../transformer/index.js';
+import { emptyClusterContext, presetFor, transformText } from '../transformer/index.js';
 import type { InjectConfig } from '../transformer/config.js';
 import { isObject } from '../transformer/kube.js';
 import type { MeshPreset, PodTemplate, WorkloadInfo } from '../transformer/mesh/types.js';
@@ -44,11 +44,11 @@ function repoBench(): void {
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   const config = defaultConfig();
   const preset = presetFor(config);
-  const namespaces = new Map();
+  const cluster = emptyClusterContext();
 
   // Warm up both paths so the JIT does not favour whichever runs second.
   for (const text of texts.slice(0, 200)) {
-    transformText(text, { mode: 'inject', config, preset, namespaces });
+    transformText(text, { mode: 'inject', config, preset, cluster });
     parseAllDocuments(text, { version: '1.1' }).map((d) => d.toString());
   }
   const roundTrip = time(() => {
@@ -59,7 +59,7 @@ function repoBench(): void {
   const inject = time(() => {
     let injected = 0;
     for (const [path, text] of files) {
-      const outcome = transformText(text, { mode: 'inject', config, preset, namespaces, path });
+      const outcome = transformText(text, { mode: 'inject', config, preset, cluster, path });
       injected += outcome.workloads.filter((w) => w.action === 'injected').length;
     }
     return injected;
@@ -76,8 +76,8 @@ function repoBench(): void {
   print('repo_inject_vs_yaml_roundtrip_ratio', inject.ms / roundTrip.ms);
 
   // Re-running on an injected repository (the pre-commit steady state), on a sample.
-  const sample = [...files].slice(0, 1000).map(([path, text]) => transformText(text, { mode: 'inject', config, preset, namespaces, path }).text);
-  const reinject = time(() => sample.filter((text) => transformText(text, { mode: 'inject', config, preset, namespaces }).changed).length);
+  const sample = [...files].slice(0, 1000).map(([path, text]) => transformText(text, { mode: 'inject', config, preset, cluster, path }).text);
+  const reinject = time(() => sample.filter((text) => transformText(text, { mode: 'inject', config, preset, cluster }).changed).length);
   if (reinject.value !== 0) throw new Error('re-injection changed an injected file');
   print('reinject_noop_ms_per_workload', reinject.ms / sample.length);
 }

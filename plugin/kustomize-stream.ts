@@ -12,9 +12,10 @@
  *   character of the same length before the core sees it and restored afterwards, so a rendered
  *   workload is injected like any other.
  *
- * `Namespace` objects anywhere in the stream steer every document, as in a repository run.
+ * `Namespace` objects and ProxyConfig CRs anywhere in the stream steer every document, as in a
+ * repository run.
  */
-import { namespaceLabelsFromText, presetFor, transformText, type InjectConfig, type Mode, type Result } from '../transformer/index.js';
+import { clusterContextFromText, presetFor, transformText, type InjectConfig, type Mode, type Result } from '../transformer/index.js';
 import { splitDocuments } from '../transformer/yaml/split-documents.js';
 
 const TEMPLATE_OPEN = '{{';
@@ -29,13 +30,13 @@ export interface StreamOutcome {
 
 export function transformKustomizeStream(stream: string, config: InjectConfig, mode: Mode = 'inject'): StreamOutcome {
   const preset = presetFor(config);
-  const namespaces = namespaceLabelsFromText(stream);
+  const cluster = clusterContextFromText(stream);
   const results: Result[] = [];
   const out: string[] = [];
   for (const slice of splitDocuments(stream) ?? [{ text: stream }]) {
     const maskable = !slice.text.includes(MASK);
     const input = maskable ? slice.text.replaceAll(TEMPLATE_OPEN, MASK) : slice.text;
-    const outcome = transformText(input, { mode, config, preset, namespaces });
+    const outcome = transformText(input, { mode, config, preset, cluster });
     out.push(maskable ? outcome.text.replaceAll(MASK, TEMPLATE_OPEN) : outcome.text);
     // Positions inside kustomize's in-memory output mean nothing to the user; the resource does.
     for (const result of outcome.results) {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAllDocuments, parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { createConfigResolver } from '../config/index.js';
-import { namespaceLabelsFromText, presetFor, transformText, type Result } from '../transformer/index.js';
+import { clusterContextFromText, presetFor, transformText, type Result } from '../transformer/index.js';
 import { runCli, tempTree } from './helpers/run-cli.js';
 
 const root = fileURLToPath(new URL('./golden/', import.meta.url));
@@ -31,7 +31,7 @@ async function configFor(dir: string) {
 
 async function core(c: Case, text: string, mode: 'inject' | 'uninject') {
   const config = await configFor(c.dir);
-  return transformText(text, { mode, config, preset: presetFor(config), namespaces: namespaceLabelsFromText(text), path: 'input.yaml', verify: true });
+  return transformText(text, { mode, config, preset: presetFor(config), cluster: clusterContextFromText(text), path: 'input.yaml', verify: true });
 }
 
 /** What results.yaml pins: everything but the wording. */

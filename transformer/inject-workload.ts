@@ -2,11 +2,11 @@
  * The per-workload pipeline on plain data: validate, decide, run the mesh preset, add custom
  * sidecars. Input is always the pristine pod template (any earlier injection already undone).
  */
+import type { ClusterContext } from './cluster-context.js';
 import type { InjectConfig } from './config.js';
 import { decideMeshInjection, type Decision } from './decision.js';
 import { injectorPolicy } from './mesh/istio-templates/inputs.js';
 import type { MeshPreset, PodTemplate, WorkloadInfo } from './mesh/types.js';
-import type { NamespaceLabels } from './namespaces.js';
 import { validateForIstio, validatePodTemplate, type PodProblem } from './pod-validation.js';
 import { applySidecars, MESH_CONTAINER_NAMES } from './sidecars.js';
 import { cloneData, isObject } from './kube.js';
@@ -17,7 +17,7 @@ export interface WorkloadInput {
   workload: WorkloadInfo;
   podPath: string;
   config: InjectConfig;
-  namespaces: NamespaceLabels;
+  cluster: ClusterContext;
   preset: MeshPreset | undefined;
 }
 
@@ -29,6 +29,8 @@ export interface WorkloadOutcome {
   problems: PodProblem[];
   /** Results from the preset (already carrying their own field paths). */
   results: Result[];
+  /** ProxyConfig CRs the preset applied (`namespace/name`). */
+  proxyConfigs?: string[];
 }
 
 export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
@@ -44,7 +46,7 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
       podLabels: (isObject(metadata.labels) ? metadata.labels : {}) as Record<string, unknown>,
       podAnnotations: (isObject(metadata.annotations) ? metadata.annotations : {}) as Record<string, unknown>,
       hostNetwork: spec.hostNetwork === true,
-      namespaces: input.namespaces,
+      namespaces: input.cluster.namespaces,
       ...(injector ? { injector } : {}),
     },
     { ...config, mesh: 'istio' },
@@ -55,25 +57,27 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
 
   let target: PodTemplate = cloneData({ metadata, spec }) as unknown as PodTemplate;
   const results: Result[] = [];
+  let proxyConfigs: string[] | undefined;
   const injectedNames = new Set<string>();
   if (decision.inject) {
     const istioProblems = validateForIstio(pod, false);
     if (istioProblems.length) return { target: null, decision, problems: istioProblems, results: [] };
   }
   if (decision.inject && input.preset) {
-    const rendered = input.preset({ pod: target, workload, config, podPath: input.podPath });
+    const rendered = input.preset({ pod: target, workload, config, podPath: input.podPath, proxyConfigs: input.cluster.proxyConfigs });
     results.push(...rendered.results);
     if (!rendered.pod || rendered.results.some((r) => r.severity === 'error')) {
       return { target: null, decision, problems: [], results };
     }
     target = rendered.pod;
+    proxyConfigs = rendered.proxyConfigs;
     for (const name of MESH_CONTAINER_NAMES) injectedNames.add(name);
   }
   if (!isExcludedFromSidecars(selection)) target = applySidecars(target, workload, config, injectedNames);
   const changed = decision.inject || config.sidecars.length > 0;
   // A Pod's template is the whole object: keep apiVersion, kind, status... in their places.
   const full = { ...pod, ...target } as PodTemplate;
-  return { target: changed ? full : null, decision, problems: [], results };
+  return { target: changed ? full : null, decision, problems: [], results, ...(proxyConfigs ? { proxyConfigs } : {}) };
 }
 
 /** Custom sidecars follow the namespace rules and opt-outs, not the mesh-specific ones. */

@@ -3,12 +3,13 @@
  * text edits (comments and orchestrator annotations untouched) and our results appended.
  */
 import { Document, isMap, type Node } from 'yaml';
+import { collectClusterContext } from './cluster-context.js';
 import type { InjectConfig } from './config.js';
 import { isObject } from './kube.js';
+import { invalidProxyConfigResult } from './mesh/istio/proxy-config-crs.js';
 import { localClusterInputs } from './mesh/istio-templates/krm-configmaps.js';
 import type { MeshPreset } from './mesh/types.js';
-import { collectNamespaceLabels } from './namespace-objects.js';
-import type { Result } from './results.js';
+import type { FileRef, Result } from './results.js';
 import { transformDocument, type Mode, type WorkloadReport } from './transform-document.js';
 import { findPair } from './yaml/node-path.js';
 import { parseYaml, toPlainData } from './yaml/parse-document.js';
@@ -48,12 +49,17 @@ function toKrmResult(result: Result, items: unknown[]): Result {
   const item = ref
     ? items.find((i) => isObject(i) && i.kind === ref.kind && isObject(i.metadata) && (i.metadata.name ?? i.metadata.generateName) === ref.name)
     : undefined;
-  const path = item ? annotation(item, PATH_ANNOTATIONS) : undefined;
-  if (path) {
-    const index = Number(annotation(item, INDEX_ANNOTATIONS) ?? 0);
-    out.file = { path, index: Number.isFinite(index) ? index : 0 };
-  }
+  const file = item ? krmFileOf(item) : undefined;
+  if (file) out.file = file;
   return out;
+}
+
+/** The item's own file, from kpt's path and index annotations. */
+function krmFileOf(item: unknown): FileRef | undefined {
+  const path = annotation(item, PATH_ANNOTATIONS);
+  if (!path) return undefined;
+  const index = Number(annotation(item, INDEX_ANNOTATIONS) ?? 0);
+  return { path, index: Number.isFinite(index) ? index : 0 };
 }
 
 function emptyList(results: Result[]): string {
@@ -120,10 +126,15 @@ export function transformResourceList(text: string, request: ResourceListRequest
     configResults.push({ severity: 'warning', code: 'config-invalid', message });
   }
 
+  // Namespaces and ProxyConfig CRs among the items; an invalid CR is an error on its own item.
+  const cluster = collectClusterContext(items, undefined, krmFileOf);
+  if (request.mode === 'inject' && config.mesh === 'istio') {
+    for (const resource of cluster.proxyConfigs) if (!resource.valid) configResults.push(toKrmResult(invalidProxyConfigResult(resource), items));
+  }
   const outcome = transformDocument(body, {
     mode: request.mode,
     config,
-    namespaces: collectNamespaceLabels(items),
+    cluster,
     preset: request.presetFor(config),
     eol: detectEol(body),
     roots: items.map((_, index) => ['items', index]),

@@ -66,6 +66,7 @@ export type ResultCode =
   | 'container-name-reserved'
   | 'reserved-port'
   | 'invalid-annotation'
+  | 'invalid-proxyconfig'
   | 'invalid-record'
   | 'config-invalid'
   | 'template-error'

@@ -4,12 +4,12 @@
  * the user's original text and the output never carries stale fields.
  */
 import type { Node } from 'yaml';
+import type { ClusterContext } from './cluster-context.js';
 import type { InjectConfig } from './config.js';
 import { injectWorkload } from './inject-workload.js';
 import { isObject } from './kube.js';
 import { getIn, locateWorkloads, type LocatedWorkload } from './locate-workloads.js';
 import type { MeshPreset, PodTemplate } from './mesh/types.js';
-import type { NamespaceLabels } from './namespaces.js';
 import { decodeRecord, emptyRecord, encodeRecord, RECORD_ANNOTATION } from './record.js';
 import type { ResourceRef, Result, ResultCode, Severity } from './results.js';
 import { deepEqual } from './yaml/deep-equal.js';
@@ -30,7 +30,7 @@ const PLACEHOLDER = '__MESH_INJECT_RECORD__';
 export interface DocumentContext {
   mode: Mode;
   config: InjectConfig;
-  namespaces: NamespaceLabels;
+  cluster: ClusterContext;
   preset: MeshPreset | undefined;
   eol: string;
   /** Where the document sits, for results: file path, document index, 0-based line of its first line. */
@@ -50,6 +50,8 @@ export interface WorkloadReport {
   reason: string;
   /** 1-based line of the object in its file. */
   line?: number;
+  /** ProxyConfig CRs (`namespace/name`) the proxy's settings came from, lowest precedence first. */
+  proxyConfigs?: string[];
 }
 
 export interface DocumentOutcome {
@@ -213,7 +215,7 @@ function injectAll(run: DocumentRun, text: string, parsed: ParsedDocument, data:
       workload: { apiVersion: w.ref.apiVersion, kind: w.ref.kind, name: w.ref.name, namespace: w.namespace, labels: labelsOf(w.object) },
       podPath: formatPath(w.podPath),
       config: ctx.config,
-      namespaces: ctx.namespaces,
+      cluster: ctx.cluster,
       preset: ctx.preset,
     });
     const line = run.position(parsed, offsetOf(parsed, w.objectPath)).line;
@@ -229,7 +231,8 @@ function injectAll(run: DocumentRun, text: string, parsed: ParsedDocument, data:
     const failed = outcome.problems.length > 0 || outcome.results.some((r) => r.severity === 'error');
     if (failed) {
       w.failed = true;
-      run.reports.push({ resourceRef: w.ref, action: 'error', code: outcome.problems[0]?.code ?? 'invalid-annotation', reason: 'invalid input', line });
+      const code = outcome.problems[0]?.code ?? outcome.results.find((r) => r.severity === 'error')?.code ?? 'invalid-annotation';
+      run.reports.push({ resourceRef: w.ref, action: 'error', code, reason: 'invalid input', line });
       continue;
     }
     if (!outcome.target || !location || !isObject(pod) || deepEqual(pod, outcome.target)) {
@@ -252,7 +255,8 @@ function injectAll(run: DocumentRun, text: string, parsed: ParsedDocument, data:
     }
     splices.push(...mergeLineDeletions(plan.splices));
     targets.set(w, target);
-    run.reports.push({ resourceRef: w.ref, action: w.hadRecord ? 'reinjected' : 'injected', code: 'injected', reason: outcome.decision.inject ? outcome.decision.reason : 'custom sidecars from the config', line });
+    const reason = outcome.decision.inject ? outcome.decision.reason : 'custom sidecars from the config';
+    run.reports.push({ resourceRef: w.ref, action: w.hadRecord ? 'reinjected' : 'injected', code: 'injected', reason, line, ...(outcome.proxyConfigs ? { proxyConfigs: outcome.proxyConfigs } : {}) });
   }
   return { splices, targets };
 }

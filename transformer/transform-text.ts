@@ -3,9 +3,10 @@
  * (Helm templates, kustomizations, non-Kubernetes YAML), skips documents that hold no workload
  * without parsing them, and hands the rest to `transformDocument`.
  */
+import { emptyClusterContext, invalidClusterObjects, type ClusterContext } from './cluster-context.js';
 import type { InjectConfig } from './config.js';
+import { isHelmTemplate } from './helm-template.js';
 import type { MeshPreset } from './mesh/types.js';
-import type { NamespaceLabels } from './namespaces.js';
 import type { Result } from './results.js';
 import { transformDocument, type Mode, type WorkloadReport } from './transform-document.js';
 import { detectEol } from './yaml/text-lines.js';
@@ -16,8 +17,8 @@ export interface TransformOptions {
   mode: Mode;
   config: InjectConfig;
   preset: MeshPreset | undefined;
-  /** Labels of Namespace objects known to the run (from every input file). */
-  namespaces: NamespaceLabels;
+  /** What the run knows about the cluster, from every input file (`clusterContextFromText`); default: nothing. */
+  cluster?: ClusterContext;
   /** Path used in results; also decides the kustomization check. */
   path?: string;
   /** Re-parse every edited document and check it reads back as intended (slower). */
@@ -35,12 +36,6 @@ const BOM = '\uFEFF';
 const KUSTOMIZATION_FILE = /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/;
 /** kustomize's own files (not Flux's `kustomize.toolkit.fluxcd.io` Kustomization, a real object). */
 const KUSTOMIZE_CONFIG = /^apiVersion:\s*["']?kustomize\.config\.k8s\.io\//m;
-/**
- * Template actions where YAML could not hold them: a line starting with `{{`, or `{{` as an
- * unquoted value. A quoted `"{{ ... }}"` string is data (a Prometheus rule, a config file in a
- * ConfigMap), as it is in any rendered stream.
- */
-const HELM_ACTION = /^[ \t]*(?:-[ \t]+)?\{\{|:[ \t]+\{\{/m;
 const KUBERNETES_OBJECT = /(^|[{,\s])["']?apiVersion["']?\s*:/m;
 
 function kindPattern(kinds: Set<string>): RegExp {
@@ -61,7 +56,7 @@ function workloadPattern(config: InjectConfig): RegExp {
 
 /** Documents that are not Kubernetes objects to inject, whatever else the stream holds. */
 function passthroughReason(text: string): { code: Result['code']; message: string } | undefined {
-  if (HELM_ACTION.test(text)) {
+  if (isHelmTemplate(text)) {
     return { code: 'passthrough-helm-template', message: 'Helm template ({{ ... }}); left unchanged (inject the rendered output instead, e.g. helm template | mesh-inject inject -)' };
   }
   if (KUSTOMIZE_CONFIG.test(text)) {
@@ -92,6 +87,9 @@ export function transformText(input: string, options: TransformOptions): Transfo
   const unterminated = !text.endsWith('\n');
   if (unterminated) slices[slices.length - 1]!.text += eol;
   const pattern = workloadPattern(options.config);
+  const cluster = options.cluster ?? emptyClusterContext();
+  // ProxyConfig CRs configure Istio's proxies: an invalid one is an error where it is written.
+  const checkClusterObjects = options.mode === 'inject' && options.config.mesh === 'istio';
   const results: Result[] = [];
   const workloads: WorkloadReport[] = [];
   const out: string[] = [];
@@ -102,6 +100,7 @@ export function transformText(input: string, options: TransformOptions): Transfo
       passedThrough.add(skip.code);
       results.push({ ...info(options, skip.code, skip.message), ...(options.path !== undefined ? { file: { path: options.path, index, line: slice.line + 1, column: 1 } } : {}) });
     }
+    if (!skip && checkClusterObjects) results.push(...invalidClusterObjects(slice.text, { path: options.path ?? '<stdin>', index, line: slice.line }));
     if (skip || !pattern.test(slice.text)) {
       out.push(slice.text);
       return;
@@ -109,7 +108,7 @@ export function transformText(input: string, options: TransformOptions): Transfo
     const outcome = transformDocument(slice.text, {
       mode: options.mode,
       config: options.config,
-      namespaces: options.namespaces,
+      cluster,
       preset: options.preset,
       eol,
       ...(options.verify ? { verify: true } : {}),

@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import { createConfigResolver } from '../../config/index.js';
-import { namespaceLabelsFromText, presetFor, transformText, type InjectConfig, type Result, type WorkloadReport } from '../../transformer/index.js';
+import { clusterContextFromText, emptyClusterContext, presetFor, transformText, type InjectConfig, type Result, type WorkloadReport } from '../../transformer/index.js';
 import { EXIT_INPUT, EXIT_OK, exitCodeFor } from '../cli/exit-codes.js';
 import { isSelectedFile } from '../cli/file-filter.js';
 import type { Io } from '../cli/io.js';
@@ -55,14 +55,14 @@ export async function runArgocdGenerate(io: Io): Promise<number> {
     return EXIT_OK;
   }
 
-  const namespaces = new Map<string, Record<string, string>>();
-  for (const piece of rendered.pieces) namespaceLabelsFromText(piece.text, namespaces);
+  const cluster = emptyClusterContext();
+  for (const piece of rendered.pieces) clusterContextFromText(piece.text, cluster, piece.display);
   const preset = presetFor(config);
   const results: Result[] = [...loaded.warnings];
   const workloads: WorkloadReport[] = [];
   const texts = rendered.pieces.map((piece) => {
     if (!piece.inject) return piece.text;
-    const outcome = transformText(piece.text, { mode: 'inject', config, preset, namespaces, path: piece.display });
+    const outcome = transformText(piece.text, { mode: 'inject', config, preset, cluster, path: piece.display });
     results.push(...outcome.results);
     workloads.push(...outcome.workloads);
     return outcome.text;

@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createConfigResolver } from '../../config/load.js';
-import { namespaceLabelsFromText, presetFor, transformText } from '../../transformer/index.js';
+import { clusterContextFromText, emptyClusterContext, presetFor, transformText } from '../../transformer/index.js';
 import { isYamlFile } from './discover-files.js';
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK } from './exit-codes.js';
 import { isSelectedFile } from './file-filter.js';
@@ -44,8 +44,8 @@ export async function runPreCommitGuard(io: Io): Promise<number> {
   // What will be committed: the index for partly staged files, the work tree (the same) for the rest.
   const texts = new Map<string, string>();
   for (const file of staged) texts.set(file, partial.includes(file) ? await stagedText(top, file) : await readFile(path.join(top, file), 'utf8').catch(() => ''));
-  const namespaces = new Map<string, Record<string, string>>();
-  for (const text of texts.values()) namespaceLabelsFromText(text, namespaces);
+  const cluster = emptyClusterContext();
+  for (const [file, text] of texts) clusterContextFromText(text, cluster, file);
 
   const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: top });
   const offenders: string[] = [];
@@ -54,7 +54,7 @@ export async function runPreCommitGuard(io: Io): Promise<number> {
     const { config, filepath } = await resolver.resolveFor(absolute);
     // A broken config is reported by the inject task itself.
     if (!config || !(await isSelectedFile(absolute, config, filepath, top))) continue;
-    const outcome = transformText(texts.get(file)!, { mode: 'inject', config, preset: presetFor(config), namespaces, path: file });
+    const outcome = transformText(texts.get(file)!, { mode: 'inject', config, preset: presetFor(config), cluster, path: file });
     if (outcome.changed) offenders.push(file);
   }
   if (!offenders.length) return EXIT_OK;

@@ -46,7 +46,8 @@ export function formatExplain(io: Io, rows: readonly ExplainRow[]): string {
   const table = rows.map(({ file, report }) => {
     const r = report.resourceRef;
     const decision = report.action === 'skipped' ? 'skipped' : report.action === 'error' ? 'error' : 'injected';
-    return [`${file}${report.line ? `:${report.line}` : ''}`, `${r.kind}/${r.namespace ? r.namespace + '/' : ''}${r.name}`, decision, report.code, report.reason];
+    const reason = report.proxyConfigs ? `${report.reason}; ProxyConfig ${report.proxyConfigs.join(', ')}` : report.reason;
+    return [`${file}${report.line ? `:${report.line}` : ''}`, `${r.kind}/${r.namespace ? r.namespace + '/' : ''}${r.name}`, decision, report.code, reason];
   });
   const header = ['FILE', 'WORKLOAD', 'DECISION', 'CODE', 'REASON'];
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));

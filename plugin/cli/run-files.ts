@@ -8,7 +8,8 @@ import { join, relative, resolve } from 'node:path';
 import { repoRoot } from './repo-root.js';
 import { createConfigResolver } from '../../config/load.js';
 import {
-  namespaceLabelsFromText,
+  clusterContextFromText,
+  emptyClusterContext,
   presetFor,
   transformText,
   type Mode,
@@ -56,8 +57,9 @@ export async function runFiles(paths: readonly string[], options: RunOptions, io
   const files = await discoverFiles(paths, io.cwd);
   const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: repoRoot(io.cwd), ...(options.config ? { explicitPath: resolve(io.cwd, options.config) } : {}) });
   const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-  const namespaces = new Map<string, Record<string, string>>();
-  texts.forEach((text) => namespaceLabelsFromText(text, namespaces));
+  // Namespaces and ProxyConfig CRs from every file, before any is transformed.
+  const cluster = emptyClusterContext();
+  texts.forEach((text, index) => clusterContextFromText(text, cluster, relative(io.cwd, files[index]!) || files[index]!));
 
   const outcomes: FileOutcome[] = [];
   const configResults: Result[] = [];
@@ -73,7 +75,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions, io
       mode: options.mode,
       config: loaded.config,
       preset: presetFor(loaded.config),
-      namespaces,
+      cluster,
       path: display,
       verify: options.verify === true,
     });
@@ -157,7 +159,7 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
     mode: options.mode,
     config: loaded.config,
     preset: presetFor(loaded.config),
-    namespaces: namespaceLabelsFromText(input),
+    cluster: clusterContextFromText(input, undefined, '<stdin>'),
     path: '<stdin>',
     verify: options.verify === true,
   });

@@ -199,7 +199,7 @@ function comparablePod(pod: unknown): unknown {
 
 function runWebhookCase(c: ConformanceCase): Outcome {
   const config = webhookConfig(c);
-  const out = transformText(readCorpusFile(c.input), { mode: 'inject', config, preset: webhookPreset(c, config), namespaces: new Map(), path: c.input });
+  const out = transformText(readCorpusFile(c.input), { mode: 'inject', config, preset: webhookPreset(c, config), path: c.input });
   const errors = out.results.filter((r) => r.severity === 'error');
   if (c.expectedError !== undefined) {
     return errors.some((r) => r.message.toLowerCase().includes(c.expectedError!))
@@ -263,7 +263,7 @@ describe('istio conformance: webhook leg through inject', () => {
   it('[39] keeps the lone istio-proxy a classic container instead of leaving containers: []', () => {
     const c = webhookCases.find((w) => w.name === '[39] only-proxy-container.yaml.injected')!;
     const config = webhookConfig(c);
-    const out = transformText(readCorpusFile(c.input), { mode: 'inject', config, preset: webhookPreset(c, config), namespaces: new Map() });
+    const out = transformText(readCorpusFile(c.input), { mode: 'inject', config, preset: webhookPreset(c, config) });
     const [pod] = workloadPods(out.text, config.workloads);
     expect(pod!.pod.spec.containers.map((x) => x.name)).toEqual(['istio-proxy']);
     expect((pod!.pod.spec.initContainers ?? []).map((x) => x.name)).not.toContain('istio-proxy');
@@ -273,7 +273,7 @@ describe('istio conformance: webhook leg through inject', () => {
     const c = webhookCases.find((w) => w.name === '[56] merge-probers.yaml.injected')!;
     const config = webhookConfig(c);
     const text = readCorpusFile(c.input);
-    const out = transformText(text, { mode: 'inject', config, preset: webhookPreset(c, config), namespaces: new Map() });
+    const out = transformText(text, { mode: 'inject', config, preset: webhookPreset(c, config) });
     expect(out.text).toBe(text);
     expect(out.results.map((r) => r.code)).toContain('skipped-foreign-injection');
   });
@@ -283,7 +283,7 @@ describe('istio conformance: webhook leg through inject', () => {
     '%s: inject writes the metadata kube-inject puts on spec.jobTemplate onto the pod template',
     (_, c) => {
       const config = webhookConfig(c);
-      const out = transformText(readCorpusFile(c.input), { mode: 'inject', config, preset: presetFor(config), namespaces: new Map() });
+      const out = transformText(readCorpusFile(c.input), { mode: 'inject', config, preset: presetFor(config) });
       const [ours] = workloadPods(out.text, config.workloads);
       const golden = parseDocument(readCorpusFile(c.golden!), PARSE_OPTIONS).toJS() as {
         spec: { jobTemplate: { metadata: unknown; spec: { template: { metadata: unknown; spec: unknown } } } };

@@ -11,7 +11,7 @@ describe('bad input: an error with file:line:col and no change', () => {
     const text = readFileSync(new URL(file, dir), 'utf8');
     const [, code, line, column] = /^# expect: (\S+) (\d+):(\d+)/.exec(text) ?? [];
     it(`${file} → ${code} at ${line}:${column}`, () => {
-      const outcome = transformText(text, { mode: 'inject', config: defaultConfig(), preset: undefined, namespaces: new Map(), path: file });
+      const outcome = transformText(text, { mode: 'inject', config: defaultConfig(), preset: undefined, path: file });
       const errors = outcome.results.filter((r) => r.severity === 'error');
       expect(errors.length).toBeGreaterThan(0);
       expect(errors[0]).toMatchObject({ code, file: { path: file, line: Number(line), column: Number(column) } });

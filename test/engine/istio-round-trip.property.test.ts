@@ -6,7 +6,7 @@ import { presetFor, transformText, type InjectConfig } from '../../transformer/i
 import { manifestShape, renderManifest } from '../helpers/manifest-arbitrary.js';
 
 function run(text: string, mode: 'inject' | 'uninject', config: InjectConfig) {
-  return transformText(text, { mode, config, preset: presetFor(config), namespaces: new Map(), path: 'deploy.yaml', verify: true });
+  return transformText(text, { mode, config, preset: presetFor(config), path: 'deploy.yaml', verify: true });
 }
 
 function podSpec(text: string): Record<string, any> {

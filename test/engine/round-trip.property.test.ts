@@ -7,7 +7,7 @@ import { manifestShape, renderManifest } from '../helpers/manifest-arbitrary.js'
 import { sidecarsOnlyConfig } from '../helpers/configs.js';
 
 function run(text: string, mode: 'inject' | 'uninject', config: InjectConfig) {
-  return transformText(text, { mode, config, preset: undefined, namespaces: new Map(), path: 'deploy.yaml', verify: true });
+  return transformText(text, { mode, config, preset: undefined, path: 'deploy.yaml', verify: true });
 }
 
 function podTemplate(text: string): Record<string, any> {

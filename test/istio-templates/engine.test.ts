@@ -49,7 +49,7 @@ function configWith(cluster: ClusterInputs | undefined): InjectConfig {
 }
 
 function inject(text: string, config: InjectConfig) {
-  return transformText(text, { mode: 'inject', config, preset: presetFor(config), namespaces: new Map(), verify: true });
+  return transformText(text, { mode: 'inject', config, preset: presetFor(config), verify: true });
 }
 
 describe('template mode in the engine', () => {

@@ -39,6 +39,16 @@ describe('mesh-inject kube-inject', () => {
     expect(run.stdout.endsWith('status: {}\n---\n')).toBe(true);
   });
 
+  it('ignores ProxyConfig CRs in the stream, as istioctl does (istio/istio#37801), and prints them as they are', async () => {
+    const crs = ['istio-system', 'default'].map((ns) => `apiVersion: networking.istio.io/v1beta1\nkind: ProxyConfig\nmetadata:\n  name: pc\n  namespace: ${ns}\nspec:\n  concurrency: 3\n  image:\n    imageType: distroless\n---\n`).join('');
+    const hello = readCorpusFile('inject/hello.yaml');
+    const dir = tree({ 'with.yaml': `${crs}${hello}`, 'without.yaml': hello });
+    const withCrs = await runCli(['kube-inject', '-f', 'with.yaml', ...INPUTS], { cwd: dir });
+    const without = await runCli(['kube-inject', '-f', 'without.yaml', ...INPUTS], { cwd: dir });
+    expect(withCrs.code).toBe(0);
+    expect(withCrs.stdout).toBe(`${crs}${without.stdout}`);
+  });
+
   it('reads a stream on stdin with -f -', async () => {
     const fromFile = await runCli(['kube-inject', '-f', input('hello.yaml'), ...INPUTS], { cwd: tree() });
     const fromStdin = await runCli(['kube-inject', '-f', '-', ...INPUTS], { cwd: tree(), stdin: readCorpusFile('inject/hello.yaml') });

@@ -6,6 +6,7 @@
 import type { InjectConfig } from '../config.js';
 import type { ObjectMeta, PodSpec } from '../kube.js';
 import type { Result } from '../results.js';
+import type { ProxyConfigResource } from './istio/proxy-config-crs.js';
 
 export interface PodTemplate {
   metadata: ObjectMeta;
@@ -30,6 +31,8 @@ export interface MeshRenderInput {
   config: InjectConfig;
   /** Dotted path of the pod template inside the object (`spec.template`), used for result field paths. */
   podPath: string;
+  /** Istio ProxyConfig CRs of the run, in input order (absent: none). */
+  proxyConfigs?: readonly ProxyConfigResource[];
 }
 
 export interface MeshRenderOutput {
@@ -37,6 +40,8 @@ export interface MeshRenderOutput {
   pod: PodTemplate | null;
   /** Problems found; the engine adds file and resourceRef. Any error result cancels the injection. */
   results: Result[];
+  /** ProxyConfig CRs (`namespace/name`) the proxy's settings came from, lowest precedence first. */
+  proxyConfigs?: string[];
 }
 
 export type MeshPreset = (input: MeshRenderInput) => MeshRenderOutput;

@@ -1,7 +1,8 @@
 /**
  * Template mode as a `MeshPreset`: the engine's pristine pod template rendered with the config's
  * cluster inputs (`istio.cluster`). Knobs come from the config as the built-in preset reads them;
- * istiod's environment (compliance policy, OpenShift) is not known offline and stays off.
+ * istiod's environment (compliance policy, OpenShift) is not known offline and stays off. The run's
+ * ProxyConfig CRs apply as in the webhook (`../istio/proxy-config-layers.ts`).
  *
  * Deliberate difference from Istio kept from the built-in preset: a pod whose only container is
  * a user `istio-proxy` gets a classic sidecar (native sidecars would leave `containers: []`),
@@ -10,7 +11,9 @@
 import type { InjectConfig } from '../../config.js';
 import { nativeSidecarsByConfig } from '../istio/native.js';
 import { PROXY_CONTAINER } from '../istio/names.js';
+import { podProxyConfigs } from '../istio/proxy-config-layers.js';
 import type { MeshPreset, MeshRenderInput, MeshRenderOutput } from '../types.js';
+import { parseClusterInputs } from './inputs.js';
 import { renderWithTemplates } from './render.js';
 import type { ClusterInputs } from './types.js';
 
@@ -18,11 +21,14 @@ export function templatePreset(inputs: ClusterInputs): MeshPreset {
   return (input: MeshRenderInput): MeshRenderOutput => {
     const containers = Array.isArray(input.pod.spec?.containers) ? input.pod.spec.containers : [];
     const hasApp = containers.some((c) => c.name !== PROXY_CONTAINER);
-    return withDefaultedVolumes(renderWithTemplates({
+    const crs = podProxyConfigs(input, rootNamespace(inputs));
+    if (!crs.ok) return { pod: null, results: [crs.result] };
+    const output = withDefaultedVolumes(renderWithTemplates({
       pod: input.pod,
       workload: input.workload,
       inputs,
       podPath: input.podPath,
+      proxyConfigs: crs.layers,
       knobs: {
         revision: input.config.istio.revision,
         nativeSidecars: hasApp && nativeSidecarsByConfig(input.config),
@@ -31,7 +37,15 @@ export function templatePreset(inputs: ClusterInputs): MeshPreset {
         namespaceAnnotations: {},
       },
     }));
+    return output.pod && crs.applied.length > 0 ? { ...output, proxyConfigs: crs.applied } : output;
   };
+}
+
+/** The mesh config's `rootNamespace`: a ProxyConfig CR there without a selector applies mesh-wide. */
+function rootNamespace(inputs: ClusterInputs): string {
+  const parsed = parseClusterInputs(inputs);
+  const root = parsed.ok ? parsed.inputs.mesh.rootNamespace : undefined;
+  return typeof root === 'string' ? root : '';
 }
 
 /**

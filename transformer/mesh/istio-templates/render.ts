@@ -4,7 +4,8 @@
  *
  * 1. validate annotations (any error: no injection); warn about the DNS policy; on OpenShift, drop
  *    a user `istio-proxy`'s `runAsUser`/`runAsGroup` when it equals the application's (webhook);
- * 2. effective ProxyConfig (mesh `defaultConfig` + `proxy.istio.io/config`), cluster and network
+ * 2. effective ProxyConfig (mesh `defaultConfig`, the run's ProxyConfig CRs, `proxy.istio.io/config`;
+ *    `../istio/proxy-config-layers.ts`), cluster and network
  *    (values, the pod's `topology.istio.io/network` label);
  * 3. the template data (`template-data.ts`) from the pod with any previous injection stripped;
  * 4. per selected template: execute, parse the YAML (empty is fine), strategic-merge it onto the
@@ -29,7 +30,8 @@ import { joinPath, mapProxy, stringMap, withAnnotation, withLabel } from '../ist
 import { checkPreconditions } from '../istio/preconditions.js';
 import { applyProbeRewrite } from '../istio/probe-rewrite.js';
 import { applyPrometheusMerge } from '../istio/prometheus-merge.js';
-import { mergeProxyConfig, parseProxyConfigAnnotation, type ProxyConfig } from '../istio/proxy-config.js';
+import { parseProxyConfigAnnotation, type ProxyConfig } from '../istio/proxy-config.js';
+import { applyProxyConfigLayers, type ProxyConfigLayers } from '../istio/proxy-config-layers.js';
 import { injectionStatus, statusAnnotation } from '../istio/status.js';
 import { validateAnnotations } from '../istio/validate-annotations.js';
 import type { PodTemplate } from '../types.js';
@@ -59,7 +61,7 @@ export const renderWithTemplates: TemplateRenderer = (input: TemplateRenderInput
   if (hasErrors(results)) return { pod: null, results };
   results.push(...checkPreconditions(original.spec, input.podPath));
 
-  const proxyConfig = effectiveProxyConfig(cluster, annotations);
+  const proxyConfig = effectiveProxyConfig(cluster, annotations, input.proxyConfigs);
   const statusPort = typeof proxyConfig.statusPort === 'number' ? proxyConfig.statusPort : DEFAULT_STATUS_PORT;
   const proxyEnvs = clusterAndNetwork(cluster, stringMap(original.metadata.labels));
 
@@ -110,13 +112,12 @@ export const renderWithTemplates: TemplateRenderer = (input: TemplateRenderInput
   return { pod: out, results };
 };
 
-/** Mesh `defaultConfig` + the pod's `proxy.istio.io/config` (validated already). */
-function effectiveProxyConfig(cluster: ParsedInputs, annotations: Readonly<Record<string, string>>): ProxyConfig {
+/** Mesh `defaultConfig`, ProxyConfig CRs and the pod's `proxy.istio.io/config` (validated already), by Istio's precedence. */
+function effectiveProxyConfig(cluster: ParsedInputs, annotations: Readonly<Record<string, string>>, crs: ProxyConfigLayers | undefined): ProxyConfig {
   const meshDefault = (cluster.mesh.defaultConfig ?? {}) as ProxyConfig;
   const text = annotations[ANN.proxyConfig];
-  if (text === undefined) return meshDefault;
-  const parsed = parseProxyConfigAnnotation(text);
-  return parsed.ok ? mergeProxyConfig(meshDefault, parsed.overlay) : meshDefault;
+  const parsed = text === undefined ? undefined : parseProxyConfigAnnotation(text);
+  return applyProxyConfigLayers(meshDefault, parsed?.ok ? parsed.overlay : undefined, crs);
 }
 
 /**

@@ -3,6 +3,7 @@
  * ConfigMap (templates + values) and `istio` mesh config instead of the built-in preset.
  */
 import type { Result } from '../../results.js';
+import type { ProxyConfigLayers } from '../istio/proxy-config-layers.js';
 import type { PodTemplate, WorkloadInfo } from '../types.js';
 
 /** A file's text and where it came from (for error positions). */
@@ -45,6 +46,8 @@ export interface TemplateRenderInput {
   knobs: TemplateKnobs;
   /** Dotted path of the pod template in its object, for result field paths. */
   podPath: string;
+  /** The ProxyConfig CRs that apply to the pod (webhook); kube-inject gives none, as istioctl ignores them. */
+  proxyConfigs?: ProxyConfigLayers;
 }
 
 export interface TemplateRenderOutput {

@@ -1,6 +1,7 @@
 /**
  * Everything the sidecar template and post-processing need, resolved once from the pod, the
- * owning workload and the config: annotation-over-default values, the effective ProxyConfig,
+ * owning workload and the config: annotation-over-default values, the effective ProxyConfig
+ * (mesh default, ProxyConfig CRs and annotation: `proxy-config-layers.ts`),
  * native/hold decisions and the status port.
  */
 import type { Container } from 'kubernetes-types/core/v1.js';
@@ -11,7 +12,8 @@ import { holdRequested } from './hold.js';
 import { ANN, LABEL, PROXY_CONTAINER } from './names.js';
 import { nativeForPod } from './native.js';
 import { stringMap } from './pod-access.js';
-import { meshProxyConfig, mergeProxyConfig, parseProxyConfigAnnotation, type ProxyConfig } from './proxy-config.js';
+import { meshProxyConfig, parseProxyConfigAnnotation, type ProxyConfig } from './proxy-config.js';
+import { applyProxyConfigLayers, type ProxyConfigLayers } from './proxy-config-layers.js';
 import { trafficSettings, type TrafficSettings } from './traffic.js';
 import { workloadIdentity, type WorkloadIdentity } from './workload-identity.js';
 
@@ -41,17 +43,17 @@ export interface RenderContext {
   network: string;
 }
 
-/** Precondition: annotations were validated (`validateAnnotations`), so the ProxyConfig parses. */
-export function buildContext(input: MeshRenderInput): RenderContext {
+/**
+ * Precondition: annotations were validated (`validateAnnotations`), so the ProxyConfig parses.
+ * `crs`: the ProxyConfig CRs that apply to the pod (`podProxyConfigs`).
+ */
+export function buildContext(input: MeshRenderInput, crs: ProxyConfigLayers = {}): RenderContext {
   const { pod, config } = input;
   const annotations = stringMap(pod.metadata.annotations);
   const labels = stringMap(pod.metadata.labels);
-  let proxyConfig = meshProxyConfig(config.istio);
   const pcText = annotations[ANN.proxyConfig];
-  if (pcText !== undefined) {
-    const parsed = parseProxyConfigAnnotation(pcText);
-    if (parsed.ok) proxyConfig = mergeProxyConfig(proxyConfig, parsed.overlay);
-  }
+  const parsed = pcText === undefined ? undefined : parseProxyConfigAnnotation(pcText);
+  const proxyConfig = applyProxyConfigLayers(meshProxyConfig(config.istio), parsed?.ok ? parsed.overlay : undefined, crs);
   const interceptionMode = annotations[ANN.interceptionMode] ?? stringField(proxyConfig.interceptionMode, 'REDIRECT');
   const statusPort = annotations[ANN.statusPort] ?? String(STATUS_PORT);
   const containers: Container[] = pod.spec.containers ?? [];
@@ -76,7 +78,7 @@ export function buildContext(input: MeshRenderInput): RenderContext {
   };
 }
 
-/** ProxyConfig `proxyMetadata` (mesh default merged with the annotation's). */
+/** ProxyConfig `proxyMetadata` (mesh default, CRs and the annotation's, merged by key). */
 export function proxyMetadata(ctx: RenderContext): Record<string, string> {
   const md = ctx.proxyConfig.proxyMetadata;
   return md && typeof md === 'object' ? (md as Record<string, string>) : {};

@@ -3,7 +3,8 @@
  * Helm values plus our config's knobs, without running Istio's Go templates.
  *
  * Pipeline (Istio's `injectPod`):
- * 1. validate annotations (any error: no injection) and the requested templates;
+ * 1. validate annotations (any error: no injection) and the requested templates; pick the
+ *    ProxyConfig CRs for the pod (root namespace: `istioNamespace`, as the chart's `rootNamespace`);
  * 2. render the sidecar template into a partial pod and strategic-merge it onto the pod;
  * 3. re-apply user `istio-proxy`/`istio-init` customizations on top (`overrides.ts`);
  * 4. post-process: cluster info, Prometheus merge, probe rewrite, status annotation, ordering.
@@ -23,6 +24,7 @@ import { joinPath, mapProxy, stringMap, withAnnotation, withLabel } from './pod-
 import { checkPreconditions } from './preconditions.js';
 import { applyProbeRewrite } from './probe-rewrite.js';
 import { applyPrometheusMerge } from './prometheus-merge.js';
+import { podProxyConfigs } from './proxy-config-layers.js';
 import { reorderContainers } from './ordering.js';
 import { renderSidecar } from './sidecar-template.js';
 import { injectionStatus, statusAnnotation } from './status.js';
@@ -42,7 +44,9 @@ export const istioPreset: MeshPreset = (input: MeshRenderInput): MeshRenderOutpu
   if (hasErrors(results)) return { pod: null, results };
   results.push(...checkPreconditions(pod.spec, input.podPath));
 
-  const ctx = buildContext({ ...input, pod });
+  const crs = podProxyConfigs(input, input.config.istio.istioNamespace);
+  if (!crs.ok) return { pod: null, results: [...results, crs.result] };
+  const ctx = buildContext({ ...input, pod }, crs.layers);
   const template = renderSidecar(ctx);
   let out = strategicMerge(ctx.native ? moveUserProxyToInit(pod, template) : pod, template);
   out = reapplyUserContainers(out, pod, template, ctx.proxyConfig);
@@ -56,5 +60,5 @@ export const istioPreset: MeshPreset = (input: MeshRenderInput): MeshRenderOutpu
   if (ctx.network !== '') out = withLabel(out, LABEL.network, ctx.network);
   out = withAnnotation(out, ANN.status, statusAnnotation(injectionStatus(template, ctx.istio.revision)));
   out = reorderContainers(out, ctx.hold);
-  return { pod: out, results };
+  return { pod: out, results, ...(crs.applied.length > 0 ? { proxyConfigs: crs.applied } : {}) };
 };

@@ -1,7 +1,7 @@
 /**
- * The effective `ProxyConfig` of a pod: Istio's defaults, the mesh `defaultConfig` the chart
- * renders from our config, then the pod's `proxy.istio.io/config` annotation (kube-inject applies
- * only the annotation, never ProxyConfig CRs).
+ * `ProxyConfig` values: Istio's defaults, the mesh `defaultConfig` the chart renders from our
+ * config, parsing the pod's `proxy.istio.io/config` annotation, and the merge every level of the
+ * effective ProxyConfig uses (the levels, ProxyConfig CRs included: `proxy-config-layers.ts`).
  *
  * Merge rule (legacy jsonpb onto a non-empty message): every field the annotation *populates*
  * replaces the whole field; proto3 zero values (`""`, `0`, the first enum value, empty lists
