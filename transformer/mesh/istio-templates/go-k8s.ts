@@ -15,31 +15,61 @@ type Json = Record<string, unknown>;
 
 /** `value` (plain JSON, or undefined for the zero value) as the generated Go struct type `typeName` (`core.PodSpec`). */
 export function k8sStruct(typeName: string, value: unknown): object {
-  const { fields, byName } = goStructShape(typeName);
-  const json = isObject(value) ? value : {};
-  const goFields: Record<string, unknown> = {};
-  const view: [string, unknown, GoField | undefined][] = [];
-  for (const field of fields) {
-    const converted = convert(field.type, json[field.json]);
-    goFields[field.go] = converted;
-    view.push([field.json, converted, field]);
-  }
-  // Keys Go would drop on decoding, kept readable (a newer field than the table knows).
-  for (const key in json) {
-    if (byName.has(key)) continue;
-    const converted = genericValue(json[key]);
-    goFields[capitalised(key)] = converted;
-    view.push([key, converted, undefined]);
-  }
-  return goStruct(goTypeName({ kind: 'struct', name: typeName }), { ...goFields, toJSON: () => jsonView(view) });
+  return builderFor(typeName)(isObject(value) ? value : EMPTY);
 }
 
-function jsonView(entries: readonly [string, unknown, GoField | undefined][]): Json {
-  const out: Json = {};
-  for (const [key, value, field] of entries) {
-    if (field === undefined ? value === null : (field.omitempty || field.omitzero) && field.type.kind !== 'struct' && isEmpty(value)) continue;
-    out[key] = value;
+const EMPTY: Json = Object.freeze({});
+
+type Builder = (json: Json) => object;
+type Converter = (raw: unknown) => unknown;
+
+// One builder per struct type, its field converters resolved once: every pod converts the same
+// few types (PodSpec, Container, ContainerPort, Probe...).
+const BUILDERS = new Map<string, Builder>();
+
+function builderFor(typeName: string): Builder {
+  let builder = BUILDERS.get(typeName);
+  if (!builder) {
+    BUILDERS.set(typeName, (json) => builderFor(typeName)(json)); // recursive types resolve lazily
+    builder = compileBuilder(typeName);
+    BUILDERS.set(typeName, builder);
   }
+  return builder;
+}
+
+function compileBuilder(typeName: string): Builder {
+  const { fields, byName } = goStructShape(typeName);
+  const display = goTypeName({ kind: 'struct', name: typeName });
+  const converters = fields.map((field) => converterFor(field.type));
+  return (json) => {
+    const struct = goStruct(display, {}) as Record<string, unknown>;
+    for (let i = 0; i < fields.length; i++) struct[fields[i]!.go] = converters[i]!(json[fields[i]!.json]);
+    // Keys Go would drop on decoding, kept readable (a newer field than the table knows).
+    let extra: [string, unknown][] | undefined;
+    for (const key in json) {
+      if (byName.has(key)) continue;
+      const converted = genericValue(json[key]);
+      struct[capitalised(key)] = converted;
+      (extra ??= []).push([key, converted]);
+    }
+    struct.toJSON = () => jsonView(struct, fields, extra);
+    return struct;
+  };
+}
+
+function jsonView(struct: Record<string, unknown>, fields: readonly GoField[], extra: readonly [string, unknown][] | undefined): Json {
+  const out: Json = {};
+  for (const field of fields) {
+    const value = struct[field.go];
+    if ((field.omitempty || field.omitzero) && field.type.kind !== 'struct' && isEmpty(value)) continue;
+    out[field.json] = value;
+  }
+  return extra ? withPresent(out, extra) : out;
+}
+
+/** Fields of no known Go type: present (non-null) ones only. */
+function withPresent(out: Json, entries: readonly [string, unknown][]): Json {
+  for (const [key, value] of entries) if (value !== null) out[key] = value;
   return out;
 }
 
@@ -51,29 +81,40 @@ function isEmpty(value: unknown): boolean {
   return false;
 }
 
-function convert(type: GoType, raw: unknown): unknown {
+function converterFor(type: GoType): Converter {
   switch (type.kind) {
     case 'string':
-      return raw === undefined || raw === null ? '' : typeof raw === 'string' ? raw : String(raw);
+      return (raw) => (raw === undefined || raw === null ? '' : typeof raw === 'string' ? raw : String(raw));
     case 'bool':
-      return raw === true;
+      return (raw) => raw === true;
     case 'int':
-      return toGoInt(raw) ?? 0n;
+      return (raw) => toGoInt(raw) ?? 0n;
     case 'float':
-      return typeof raw === 'number' ? raw : 0;
-    case 'map':
-      if (type.elem.kind === 'string') return stringMap(stringEntries(raw));
-      return isObject(raw) ? withGoType(mapValues(raw, genericValue), goTypeName(type)) : null;
-    case 'ptr':
-      return raw === undefined || raw === null ? null : convert(type.elem, raw);
-    case 'slice':
-      // A nil slice: empty, false, prints `[]` (JS has no typed nil).
-      return withGoType(Array.isArray(raw) ? raw.map((item) => convert(type.elem, item)) : [], goTypeName(type));
-    case 'struct':
-      return k8sStruct(type.name, raw);
+      return (raw) => (typeof raw === 'number' ? raw : 0);
+    case 'map': {
+      if (type.elem.kind === 'string') return (raw) => stringMap(stringEntries(raw));
+      const name = goTypeName(type);
+      return (raw) => (isObject(raw) ? withGoType(mapValues(raw, genericValue), name) : null);
+    }
+    case 'ptr': {
+      const elem = converterFor(type.elem);
+      return (raw) => (raw === undefined || raw === null ? null : elem(raw));
+    }
+    case 'slice': {
+      const elem = converterFor(type.elem);
+      const name = goTypeName(type);
+      // A nil slice: empty, false, prints `[]` (JS has no typed nil). Shared and frozen: templates
+      // never modify values (sprig's list functions copy), and most slice fields of a pod are unset.
+      const nil = Object.freeze(withGoType([], name));
+      return (raw) => (Array.isArray(raw) && raw.length > 0 ? withGoType(raw.map((item) => elem(item)), name) : nil);
+    }
+    case 'struct': {
+      const structName = type.name;
+      return (raw) => builderFor(structName)(isObject(raw) ? raw : EMPTY);
+    }
     default:
       // Quantity, IntOrString, Time, raw JSON, bytes: read as the JSON value they hold.
-      return genericValue(raw);
+      return genericValue;
   }
 }
 
@@ -109,12 +150,13 @@ export function genericValue(raw: unknown): unknown {
 }
 
 function genericStruct(json: Json): object {
-  const goFields: Record<string, unknown> = {};
-  const view: [string, unknown, undefined][] = [];
-  for (const [key, raw] of Object.entries(json)) {
-    const converted = genericValue(raw);
-    goFields[capitalised(key)] = converted;
-    view.push([key, converted, undefined]);
+  const struct = goStruct('struct', {}) as Record<string, unknown>;
+  const entries: [string, unknown][] = [];
+  for (const key in json) {
+    const converted = genericValue(json[key]);
+    struct[capitalised(key)] = converted;
+    entries.push([key, converted]);
   }
-  return goStruct('struct', { ...goFields, toJSON: () => jsonView(view) });
+  struct.toJSON = () => withPresent({}, entries);
+  return struct;
 }
