@@ -6,6 +6,7 @@ import { parseDocument } from 'yaml';
 import { TemplateError } from '../../gotemplate/index.js';
 import { isObject } from '../../kube.js';
 import type { Result } from '../../results.js';
+import { readPlainData } from '../../yaml/fast-read.js';
 import { PARSE_OPTIONS } from '../../yaml/yaml-options.js';
 import { TEMPLATE_NAME } from './injector-config.js';
 import { templateError } from './input-results.js';
@@ -24,18 +25,26 @@ export function runTemplate(cluster: ParsedInputs, name: string, data: object): 
     const at = position && e.template === TEMPLATE_NAME && e.line > 0 ? position(e.line, e.column + 1) : { line: 1, column: 1 };
     return { ok: false, result: templateError(cluster.injectorPath, at, `templates.${name}: failed to run injection template: ${e.message}`) };
   }
+  const parsed = parseOutput(text);
+  if (!parsed.ok) return { ok: false, result: templateFailure(cluster, `templates.${name}: ${parsed.message}`) };
+  const { value } = parsed;
+  if (value === null || value === undefined) return { ok: true, overlay: {} };
+  if (!isObject(value)) return { ok: false, result: templateFailure(cluster, `templates.${name}: failed applying injection overlay: the output is not a mapping`) };
+  return { ok: true, overlay: value };
+}
+
+/** The output as plain data: the fast reader (~15x quicker) for the block YAML templates print, else `yaml` with its error report. */
+function parseOutput(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  const fast = readPlainData(text);
+  if (fast.ok) return fast;
   const doc = parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     const at = positionAt(text, error.pos[0]);
     const line = JSON.stringify(text.split('\n')[at.line - 1] ?? '');
-    const message = `failed applying injection overlay: the output is not valid YAML: ${error.message.split('\n')[0]} (output line ${at.line}: ${line})`;
-    return { ok: false, result: templateFailure(cluster, `templates.${name}: ${message}`) };
+    return { ok: false, message: `failed applying injection overlay: the output is not valid YAML: ${error.message.split('\n')[0]} (output line ${at.line}: ${line})` };
   }
-  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-  if (value === null || value === undefined) return { ok: true, overlay: {} };
-  if (!isObject(value)) return { ok: false, result: templateFailure(cluster, `templates.${name}: failed applying injection overlay: the output is not a mapping`) };
-  return { ok: true, overlay: value };
+  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
 }
 
 /** A `template-error` about running the templates (not about a position in the injector file). */
