@@ -93,6 +93,11 @@ function fmtF(neg: boolean, x: Digits, prec: number): string {
 }
 
 export function formatFloat(value: number, format: FloatFormat, precision: number): string {
+  // Shortest %g without an exponent (1e-4 <= |v| < 1e6, Go's limits) is JS's own shortest form.
+  if (format === 'g' && precision < 0) {
+    const abs = Math.abs(value);
+    if (abs >= 1e-4 && abs < 1e6) return String(value);
+  }
   if (Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return '+Inf';
   if (value === -Infinity) return '-Inf';

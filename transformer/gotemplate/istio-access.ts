@@ -3,28 +3,45 @@
  * `[]corev1.Container`, `*meshconfig.MeshConfig`) from caller data: a proto getter
  * (`GetExtensionProviders()`), the Go field (`Annotations`), or the JSON field (`annotations`).
  */
-import { kindOf, structMember } from './values.js';
+import { hasOwn, isMapObject, plainMember, structMember } from './values.js';
 
-function own(obj: object, key: string): { found: boolean; value: unknown } {
-  if (kindOf(obj) === 'map') {
-    return Object.prototype.hasOwnProperty.call(obj, key)
-      ? { found: true, value: (obj as Record<string, unknown>)[key] }
-      : { found: false, value: undefined };
-  }
+type Lookup = { found: boolean; value: unknown };
+
+const ABSENT: Lookup = { found: false, value: undefined };
+
+function own(obj: object, key: string): Lookup {
+  const plain = plainMember(obj, key);
+  if (plain !== undefined) return { found: true, value: plain };
+  if (!Array.isArray(obj) && isMapObject(obj)) return hasOwn(obj, key) ? { found: true, value: (obj as Record<string, unknown>)[key] } : ABSENT;
   const m = structMember(obj, key);
-  return m.found ? { found: true, value: m.value } : { found: false, value: undefined };
+  return m.found ? { found: true, value: m.value } : ABSENT;
+}
+
+/** The names a Go field is looked up by: its getter, itself, its JSON name (kept: Istio reads few fields). */
+const NAMES = new Map<string, readonly [string, string, string]>();
+
+function namesOf(goName: string): readonly [string, string, string] {
+  let names = NAMES.get(goName);
+  if (names === undefined) {
+    names = ['Get' + goName, goName, goName[0]!.toLowerCase() + goName.slice(1)];
+    NAMES.set(goName, names);
+  }
+  return names;
 }
 
 /** The field `goName` of `obj`, calling getters; undefined when absent. */
 export function readField(obj: unknown, goName: string): unknown {
   if (typeof obj !== 'object' || obj === null) return undefined;
-  const getter = own(obj, 'Get' + goName);
-  if (getter.found && typeof getter.value === 'function') return (getter.value as () => unknown).call(obj);
-  for (const key of [goName, goName[0]!.toLowerCase() + goName.slice(1)]) {
-    const f = own(obj, key);
-    if (f.found) return typeof f.value === 'function' ? (f.value as () => unknown).call(obj) : f.value;
+  const [getterName, name, jsonName] = namesOf(goName);
+  // Only when the property reads as a function can it be a getter: most objects have none.
+  if (typeof (obj as Record<string, unknown>)[getterName] === 'function') {
+    const getter = own(obj, getterName);
+    if (getter.found && typeof getter.value === 'function') return (getter.value as () => unknown).call(obj);
   }
-  return undefined;
+  let f = own(obj, name);
+  if (!f.found) f = own(obj, jsonName);
+  if (!f.found) return undefined;
+  return typeof f.value === 'function' ? (f.value as () => unknown).call(obj) : f.value;
 }
 
 export function readString(obj: unknown, goName: string): string {

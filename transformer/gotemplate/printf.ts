@@ -9,6 +9,7 @@
  * Not supported: `%p`, and `%b %x %X` of floats (printed as bad verbs).
  */
 import { Printer, clearFlags } from './fmt-printer.js';
+import { formatFloat } from './float-format.js';
 import { typeName } from './values.js';
 
 /** Go `fmt.Sprint`: operands in `%v`, a space between two operands when neither is a string. */
@@ -36,11 +37,51 @@ export function sprintln(args: readonly unknown[]): string {
 
 /** `%v` of one value. */
 export function formatV(value: unknown): string {
+  // What the printer does for basic values without flags, without setting one up.
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'bigint':
+      return value.toString();
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (Number.isFinite(value)) return formatFloat(value, 'g', -1);
+      break;
+  }
   return sprint([value]);
 }
 
 /** Go `fmt.Sprintf`. */
 export function sprintf(format: string, args: readonly unknown[]): string {
+  return simpleSprintf(format, args) ?? fullSprintf(format, args);
+}
+
+/**
+ * The common case without setting up a printer: only `%s`/`%v` of strings, `%t`/`%v` of bools and
+ * `%d`/`%v` of ints, no flags, one operand per verb. Undefined when the format needs more.
+ */
+function simpleSprintf(format: string, args: readonly unknown[]): string | undefined {
+  let out = '';
+  let argNum = 0;
+  let from = 0;
+  for (let i = format.indexOf('%'); i !== -1; i = format.indexOf('%', from)) {
+    if (argNum >= args.length) return undefined;
+    const arg = args[argNum++];
+    const verb = format[i + 1];
+    let text: string;
+    if (typeof arg === 'string' && (verb === 's' || verb === 'v')) text = arg;
+    else if (typeof arg === 'boolean' && (verb === 't' || verb === 'v')) text = arg ? 'true' : 'false';
+    else if (typeof arg === 'bigint' && (verb === 'd' || verb === 'v')) text = arg.toString();
+    else return undefined;
+    out += format.slice(from, i) + text;
+    from = i + 2;
+  }
+  if (argNum !== args.length) return undefined;
+  return out + format.slice(from);
+}
+
+function fullSprintf(format: string, args: readonly unknown[]): string {
   const p = new Printer();
   const end = format.length;
   let argNum = 0;

@@ -9,7 +9,7 @@
  */
 import { isBuiltin } from './builtins.js';
 import { TemplateError } from './errors.js';
-import { executeTree, type MissingKey } from './exec.js';
+import { CompiledSet, type MissingKey } from './exec.js';
 import { isValidFuncName, specOf, type FuncMap, type FuncSpec } from './funcs.js';
 import { goQuote } from './go-quote.js';
 import { isEmptyTree } from './nodes.js';
@@ -21,6 +21,8 @@ interface Common {
   missingKey: MissingKey;
   leftDelim: string;
   rightDelim: string;
+  /** The set compiled for execution; dropped when functions or options change. */
+  compiled: CompiledSet | undefined;
 }
 
 export class Template {
@@ -31,7 +33,7 @@ export class Template {
     /** @internal The set shared with associated templates (`lookup`). */
     common?: Common,
   ) {
-    this.common = common ?? { trees: new Map(), funcs: new Map(), missingKey: 'default', leftDelim: '', rightDelim: '' };
+    this.common = common ?? { trees: new Map(), funcs: new Map(), missingKey: 'default', leftDelim: '', rightDelim: '', compiled: undefined };
   }
 
   /** Adds functions (later maps win on name clashes, as with Go's `Funcs`). */
@@ -40,6 +42,7 @@ export class Template {
       if (!isValidFuncName(name)) throw new TypeError(`function name ${goQuote(name)} is not a valid identifier`);
       this.common.funcs.set(name, specOf(fn));
     }
+    this.common.compiled = undefined;
     return this;
   }
 
@@ -57,6 +60,7 @@ export class Template {
       if (m === null) throw new TypeError(`unrecognized option: ${opt}`);
       this.common.missingKey = m[1] === 'invalid' ? 'default' : (m[1] as MissingKey);
     }
+    this.common.compiled = undefined;
     return this;
   }
 
@@ -85,12 +89,8 @@ export class Template {
         `template: ${this.name}: ${detail}`,
       );
     }
-    const env = {
-      lookup: (name: string) => this.common.trees.get(name),
-      func: (name: string) => this.common.funcs.get(name),
-      missingKey: this.common.missingKey,
-    };
-    return executeTree(env, this.name, tree, data);
+    this.common.compiled ??= new CompiledSet(this.common);
+    return this.common.compiled.execute(this.name, tree, data);
   }
 
   /** Runs the associated template `name`. */

@@ -57,8 +57,15 @@ export function runes(text: string): number[] {
   return out;
 }
 
+/** Code points of `text` (a lone surrogate counts as one), without iterating them. */
 export function runeCount(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      n--;
+      i++;
+    }
+  }
   return n;
 }

@@ -55,9 +55,10 @@ export function declaredType(value: object): string | undefined {
   return typeof t === 'string' ? t : undefined;
 }
 
-function isMapObject(value: object): boolean {
-  const declared = declaredType(value);
-  if (declared !== undefined) return declared.startsWith('map[');
+/** Whether a non-array object is a map (else it is a struct). */
+export function isMapObject(value: object): boolean {
+  const declared = (value as { [GO_TYPE]?: unknown })[GO_TYPE];
+  if (typeof declared === 'string') return declared.startsWith('map[');
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
@@ -199,19 +200,41 @@ export function mapZero(map: object): unknown {
 
 export type FieldLookup = { found: false } | { found: true; value: unknown };
 
+const NOT_FOUND: FieldLookup = { found: false };
+
 /**
  * A struct's field or method: own properties, then the prototype chain up to (not including)
  * `Object.prototype`, never `constructor`.
  */
 export function structMember(value: object, name: string): FieldLookup {
-  if (name === 'constructor') return { found: false };
-  let obj: object | null = value;
+  if (name === 'constructor') return NOT_FOUND;
+  // Fields are own properties; only methods of class instances live on the prototype chain.
+  if (hasOwn(value, name)) return { found: true, value: (value as Record<string, unknown>)[name] };
+  let obj: object | null = Object.getPrototypeOf(value) as object | null;
   while (obj !== null && obj !== Object.prototype) {
     const desc = Object.getOwnPropertyDescriptor(obj, name);
     if (desc !== undefined) return { found: true, value: (value as Record<string, unknown>)[name] };
     obj = Object.getPrototypeOf(obj) as object | null;
   }
-  return { found: false };
+  return NOT_FOUND;
+}
+
+/**
+ * Whether `obj` inherits no data: a plain map or a `goStruct` value. A property of it that reads
+ * as neither undefined nor a function (nor is `constructor`/`__proto__`) is then the map entry or
+ * struct field Go would read, found with one property load instead of a kind check and an
+ * own-property lookup.
+ */
+export function hasPlainProto(obj: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(obj);
+  return proto === Object.prototype || proto === StructPrototype || proto === null;
+}
+
+/** A map entry or struct field read the quick way (`hasPlainProto`), else undefined. */
+export function plainMember(obj: object, name: string): unknown {
+  if (!hasPlainProto(obj) || name === 'constructor' || name === '__proto__') return undefined;
+  const value = (obj as Record<string, unknown>)[name];
+  return typeof value === 'function' ? undefined : value;
 }
 
 /** Own enumerable fields of a struct in declaration order, without methods. */

@@ -4,7 +4,7 @@
  * analysis (plain, 'single', "double", literal `|`).
  */
 import { canBePlain } from './yaml-resolve.js';
-import { byteLength } from './utf8.js';
+import { byteLength, runeCount } from './utf8.js';
 
 /** A marshalled value: maps with keys in order, sequences, plain scalars, strings to style. */
 export type YNode =
@@ -102,8 +102,25 @@ function analyze(value: string): Analysis {
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
+/** Styles already chosen, by key and by text (it depends on nothing else; templates emit the same texts again and again). */
+const STYLES = { key: new Map<string, Style>(), value: new Map<string, Style>() };
+const MAX_REMEMBERED_STYLES = 10_000;
+const MAX_REMEMBERED_LENGTH = 256;
+
 function selectStyle(text: string, isString: boolean, simpleKey: boolean): Style {
   if (!isString) return 'plain';
+  if (text.length > MAX_REMEMBERED_LENGTH) return analyzeStyle(text, simpleKey);
+  const remembered = simpleKey ? STYLES.key : STYLES.value;
+  let style = remembered.get(text);
+  if (style === undefined) {
+    style = analyzeStyle(text, simpleKey);
+    if (remembered.size >= MAX_REMEMBERED_STYLES) remembered.clear();
+    remembered.set(text, style);
+  }
+  return style;
+}
+
+function analyzeStyle(text: string, simpleKey: boolean): Style {
   const a = analyze(text);
   let style: Style = text.includes('\n') ? 'literal' : canBePlain(text) ? 'plain' : 'double';
   if (simpleKey && a.multiline) style = 'double';
@@ -142,7 +159,7 @@ export class Emitter {
 
   put(s: string): void {
     this.out += s;
-    this.column += [...s].length;
+    this.column += s.length === 1 ? 1 : runeCount(s);
   }
 
   putBreak(): void {
@@ -182,6 +199,13 @@ export class Emitter {
 
   private writePlain(text: string, indent: number, allowBreaks: boolean): void {
     if (text !== '' && !this.whitespace) this.put(' ');
+    if (!text.includes(' ')) {
+      // Only spaces can become line breaks: the text goes out as it is.
+      this.put(text);
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     const chars = [...text];
     let spaces = false;
     chars.forEach((c, i) => {

@@ -10,6 +10,7 @@ const DIGIT = /^\p{Nd}$/u;
 
 /** go-yaml's key order: letters by code point, non-letters before letters, digit runs by value. */
 export function yamlKeyLess(a: string, b: string): boolean {
+  if (isAsciiText(a) && isAsciiText(b)) return asciiKeyLess(a, b);
   const ar = [...a];
   const br = [...b];
   for (let i = 0; i < ar.length && i < br.length; i++) {
@@ -40,6 +41,46 @@ export function yamlKeyLess(a: string, b: string): boolean {
     return x.codePointAt(0)! < y.codePointAt(0)!;
   }
   return ar.length < br.length;
+}
+
+function isAsciiText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** `yamlKeyLess` for ASCII keys (one code unit per rune), without splitting them into arrays. */
+function asciiKeyLess(a: string, b: string): boolean {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const al = isAsciiLetter(x);
+    const bl = isAsciiLetter(y);
+    if (al && bl) return x < y;
+    if (al || bl) return bl;
+    let an = 0;
+    let bn = 0;
+    if (x === 48 || y === 48) {
+      for (let j = i - 1; j >= 0 && isAsciiDigit(a.charCodeAt(j)); j--) {
+        if (a.charCodeAt(j) !== 48) {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < a.length && isAsciiDigit(a.charCodeAt(ai)); ai++) an = an * 10 + (a.charCodeAt(ai) - 48);
+    let bi = i;
+    for (; bi < b.length && isAsciiDigit(b.charCodeAt(bi)); bi++) bn = bn * 10 + (b.charCodeAt(bi) - 48);
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return x < y;
+  }
+  return a.length < b.length;
 }
 
 const RESOLVE_NON_STRING = new Set([

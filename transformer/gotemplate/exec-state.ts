@@ -1,0 +1,121 @@
+/**
+ * The runtime state of one execution: the output, the variable stack, the template being run and
+ * the node being evaluated (what Go's `s.at(node)` records for error messages), plus the shapes
+ * of compiled code (`compile-*.ts`) that runs on it.
+ */
+import { TemplateError, locate } from './errors.js';
+import { goQuote } from './go-quote.js';
+import { nodeString, type Node } from './nodes.js';
+
+export type MissingKey = 'default' | 'zero' | 'error';
+
+/** A compiled statement: writes output for `dot`. */
+export type Stmt = (s: ExecState, dot: unknown) => void;
+/** A compiled argument or pipeline: its value for `dot`. */
+export type Expr = (s: ExecState, dot: unknown) => unknown;
+/** A compiled command: its value for `dot`, given the previous command's value (`MISSING` if first). */
+export type Cmd = (s: ExecState, dot: unknown, final: unknown) => unknown;
+
+/** What the running code needs from its template set. */
+export interface Program {
+  readonly missingKey: MissingKey;
+  /** The compiled body of the associated template `name`, if it is defined. */
+  template(name: string): Stmt | undefined;
+}
+
+/** Nesting limit for `{{template}}` calls (Go uses 100000, 1000 on wasm). */
+export const MAX_EXEC_DEPTH = 1000;
+
+/** "No previous command" (Go passes `missingVal`): distinct from every template value. */
+export const MISSING: unique symbol = Symbol('missing');
+
+export const BREAK = { signal: 'break' };
+export const CONTINUE = { signal: 'continue' };
+
+export class ExecState {
+  out = '';
+  /** The node being evaluated: where an error is reported. */
+  node: Node | undefined;
+  depth = 0;
+  /** Set while evaluating the function operand of `call`: a function field is the value, not a method call. */
+  funcOperand = false;
+  readonly missingKey: MissingKey;
+  // Variables of all active templates; the running one sees [base, top). Slots above `top` are
+  // reused rather than truncated, which is cheaper than resizing arrays on every scope exit.
+  private readonly names: string[] = [];
+  private readonly values: unknown[] = [];
+  private base = 0;
+  private top = 0;
+
+  constructor(
+    readonly program: Program,
+    public tmplName: string,
+  ) {
+    this.missingKey = program.missingKey;
+  }
+
+  errorf(message: string): never {
+    const node = this.node;
+    if (node === undefined) {
+      throw new TemplateError(
+        { kind: 'exec', template: this.tmplName, line: 0, column: 0, executing: this.tmplName, detail: message },
+        `template: ${this.tmplName}: ${message}`,
+      );
+    }
+    const { line, column } = locate(node.src.text, node.pos);
+    const context = nodeString(node);
+    const location = `${node.src.parseName}:${line}:${column}`;
+    throw new TemplateError(
+      { kind: 'exec', template: node.src.parseName, line, column, executing: this.tmplName, context, detail: message },
+      `template: ${location}: executing ${goQuote(this.tmplName)} at <${context}>: ${message}`,
+    );
+  }
+
+  // --- variables ---
+
+  mark(): number {
+    return this.top;
+  }
+
+  pop(mark: number): void {
+    this.top = mark;
+  }
+
+  push(name: string, value: unknown): void {
+    this.names[this.top] = name;
+    this.values[this.top++] = value;
+  }
+
+  /** Starts a template's own variable scope (only `$`); returns what `leaveTemplate` restores. */
+  enterTemplate(dot: unknown): number {
+    const saved = this.base;
+    this.base = this.top;
+    this.push('$', dot);
+    return saved;
+  }
+
+  leaveTemplate(saved: number): void {
+    this.top = this.base;
+    this.base = saved;
+  }
+
+  varValue(name: string): unknown {
+    for (let i = this.top - 1; i >= this.base; i--) if (this.names[i] === name) return this.values[i];
+    this.errorf(`undefined variable: ${name}`);
+  }
+
+  setVar(name: string, value: unknown): void {
+    for (let i = this.top - 1; i >= this.base; i--) {
+      if (this.names[i] === name) {
+        this.values[i] = value;
+        return;
+      }
+    }
+    this.errorf(`undefined variable: ${name}`);
+  }
+
+  /** Sets the `n`th variable from the top (1 is the last pushed). */
+  setTopVar(n: number, value: unknown): void {
+    this.values[this.top - n] = value;
+  }
+}
