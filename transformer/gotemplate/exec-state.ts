@@ -1,26 +1,19 @@
 /**
  * The runtime state of one execution: the output, the variable stack, the template being run and
- * the node being evaluated (what Go's `s.at(node)` records for error messages), plus the shapes
- * of compiled code (`compile-*.ts`) that runs on it.
+ * the node being evaluated (what Go's `s.at(node)` records for error messages).
  */
 import { TemplateError, locate } from './errors.js';
 import { goQuote } from './go-quote.js';
 import { nodeString, type Node } from './nodes.js';
+import type { Op } from './ops.js';
 
 export type MissingKey = 'default' | 'zero' | 'error';
-
-/** A compiled statement: writes output for `dot`. */
-export type Stmt = (s: ExecState, dot: unknown) => void;
-/** A compiled argument or pipeline: its value for `dot`. */
-export type Expr = (s: ExecState, dot: unknown) => unknown;
-/** A compiled command: its value for `dot`, given the previous command's value (`MISSING` if first). */
-export type Cmd = (s: ExecState, dot: unknown, final: unknown) => unknown;
 
 /** What the running code needs from its template set. */
 export interface Program {
   readonly missingKey: MissingKey;
   /** The compiled body of the associated template `name`, if it is defined. */
-  template(name: string): Stmt | undefined;
+  template(name: string): Op | undefined;
 }
 
 /** Nesting limit for `{{template}}` calls (Go uses 100000, 1000 on wasm). */
@@ -35,7 +28,7 @@ export const CONTINUE = { signal: 'continue' };
 export class ExecState {
   out = '';
   /** The node being evaluated: where an error is reported. */
-  node: Node | undefined;
+  node: Node | null = null;
   depth = 0;
   /** Set while evaluating the function operand of `call`: a function field is the value, not a method call. */
   funcOperand = false;
@@ -56,7 +49,7 @@ export class ExecState {
 
   errorf(message: string): never {
     const node = this.node;
-    if (node === undefined) {
+    if (node === null) {
       throw new TemplateError(
         { kind: 'exec', template: this.tmplName, line: 0, column: 0, executing: this.tmplName, detail: message },
         `template: ${this.tmplName}: ${message}`,

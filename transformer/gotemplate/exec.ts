@@ -1,14 +1,16 @@
 /**
- * Executes parsed templates with Go's semantics. Each tree is compiled once to JavaScript
- * (`codegen-stmt.ts`, `codegen-expr.ts`) the first time it runs, so an execution runs straight
- * code: no walking of the parse tree, no function lookups, and property caches of its own at
- * each field access (a tree walker shares them, and in a busy process they go cold between pods). Errors are `TemplateError`s worded and
- * positioned like Go's: `template: NAME:LINE:COL: executing "NAME" at <NODE>: message`.
+ * Executes parsed templates with Go's semantics. Each tree is compiled once, the first time it
+ * runs, into ops (`compile-stmt.ts`, `compile-expr.ts`, `ops.ts`) that a small interpreter runs
+ * (`run-stmt.ts`, `run-expr.ts`): no function lookups or argument-type decisions per execution.
+ * Errors are `TemplateError`s worded and positioned like Go's:
+ * `template: NAME:LINE:COL: executing "NAME" at <NODE>: message`.
  */
-import { compileTree } from './codegen-stmt.js';
-import { ExecState, MAX_EXEC_DEPTH, type MissingKey, type Program, type Stmt } from './exec-state.js';
+import { compileTree } from './compile-stmt.js';
+import { ExecState, MAX_EXEC_DEPTH, type MissingKey, type Program } from './exec-state.js';
 import type { FuncSpec } from './funcs.js';
+import type { Op } from './ops.js';
 import type { Tree } from './parser.js';
+import { runList } from './run-stmt.js';
 
 export { MAX_EXEC_DEPTH, type MissingKey } from './exec-state.js';
 
@@ -21,13 +23,13 @@ export interface TemplateSet {
 
 export class CompiledSet implements Program {
   readonly missingKey: MissingKey;
-  private readonly bodies = new WeakMap<Tree, Stmt>();
+  private readonly bodies = new WeakMap<Tree, Op>();
 
   constructor(private readonly set: TemplateSet) {
     this.missingKey = set.missingKey;
   }
 
-  template(name: string): Stmt | undefined {
+  template(name: string): Op | undefined {
     const tree = this.set.trees.get(name);
     return tree === undefined ? undefined : this.body(tree);
   }
@@ -38,7 +40,7 @@ export class CompiledSet implements Program {
     const state = new ExecState(this, name);
     state.push('$', data);
     try {
-      body(state, data);
+      runList(state, body, data);
     } catch (e) {
       if (e instanceof RangeError && /call stack/i.test(e.message)) {
         state.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
@@ -48,7 +50,7 @@ export class CompiledSet implements Program {
     return state.out;
   }
 
-  private body(tree: Tree): Stmt {
+  private body(tree: Tree): Op {
     let body = this.bodies.get(tree);
     if (body === undefined) {
       body = compileTree(tree.root, (name) => this.set.funcs.get(name));

@@ -1,23 +1,36 @@
 /**
  * Go's `evalField` over the value model: `.Name` of a struct (a field, or a method that is
  * called) or of a map (a key; a missing one follows the `missingkey` option), with Go's errors.
- * Compiled templates read plain fields inline (`codegen-expr.ts`) and come here for the rest.
+ * `readField` reads plain fields the quick way and comes here for the rest.
  */
 import { MISSING, type ExecState } from './exec-state.js';
 import { GoFuncError } from './errors.js';
 import { goQuote } from './go-quote.js';
 import type { Node } from './nodes.js';
-import { hasOwn, isMapObject, isStringMap, structMember, typeName } from './values.js';
+import type { Op } from './ops.js';
+import { hasOwn, hasPlainProto, isMapObject, isStringMap, structMember, typeName } from './values.js';
 
 type Fn = (...args: unknown[]) => unknown;
 
-/** A method call's arguments after the field name, evaluated only if the field is a method. */
-export type MethodArgs = ((s: ExecState, dot: unknown) => unknown[]) | null;
+/** Evaluates a method call's arguments (the interpreter's own argument evaluation). */
+export type ArgValues = (s: ExecState, args: readonly Op[], dot: unknown) => unknown[];
+
+/** `receiver.name` without arguments: a plain field read directly, anything else by `evalField`. */
+export function readField(s: ExecState, dot: unknown, receiver: unknown, name: string, node: Node): unknown {
+  if (typeof receiver === 'object' && receiver !== null && hasPlainProto(receiver)) {
+    const value = (receiver as Record<string, unknown>)[name];
+    if (value !== undefined && typeof value !== 'function') return value;
+  }
+  return evalField(s, dot, receiver, name, node, null, MISSING, false, noArgs);
+}
+
+const noArgs: ArgValues = () => [];
 
 /**
- * `receiver.name`. `args` are the command's arguments after the field, used if it is a method;
- * `final` is the previous command's value or `MISSING`; `funcOperand` says the field is the
- * function operand of `call` (a function field is then the value, not a method call).
+ * `receiver.name`. `args` are the command's arguments after the field, evaluated (by
+ * `argValues`) only if it is a method; `final` is the previous command's value or `MISSING`;
+ * `funcOperand` says the field is the function operand of `call` (a function field is then the
+ * value, not a method call).
  */
 export function evalField(
   s: ExecState,
@@ -25,9 +38,10 @@ export function evalField(
   receiver: unknown,
   name: string,
   node: Node,
-  args: MethodArgs,
+  args: readonly Op[] | null,
   final: unknown,
   funcOperand: boolean,
+  argValues: ArgValues,
 ): unknown {
   if (receiver === undefined) {
     if (s.missingKey === 'error') s.errorf(`nil data; no entry for key ${goQuote(name)}`);
@@ -40,7 +54,7 @@ export function evalField(
     if (isMapObject(obj)) {
       const present = hasOwn(obj, name);
       const value = present ? obj[name] : undefined;
-      if (typeof value === 'function' && !funcOperand) return invokeMethod(s, dot, receiver, value as Fn, node, name, args, final);
+      if (typeof value === 'function' && !funcOperand) return invokeMethod(s, receiver, value as Fn, node, name, args === null ? [] : argValues(s, args, dot), final);
       if (hasArgs) s.errorf(`${name} is not a method but has arguments`);
       if (present) return value;
       switch (s.missingKey) {
@@ -55,7 +69,7 @@ export function evalField(
     }
     const member = structMember(obj, name);
     if (member.found) {
-      if (typeof member.value === 'function' && !funcOperand) return invokeMethod(s, dot, receiver, member.value as Fn, node, name, args, final);
+      if (typeof member.value === 'function' && !funcOperand) return invokeMethod(s, receiver, member.value as Fn, node, name, args === null ? [] : argValues(s, args, dot), final);
       if (hasArgs) s.errorf(`${name} has arguments but cannot be invoked as function`);
       return member.value;
     }
@@ -67,15 +81,11 @@ export function evalField(
  * A function field called as a method of `receiver` (`func(args ...interface{}) interface{}`):
  * the command's arguments, then the previous command's value; an error is `error calling NAME`.
  */
-function invokeMethod(s: ExecState, dot: unknown, receiver: unknown, method: Fn, node: Node, name: string, args: MethodArgs, final: unknown): unknown {
-  let argv: unknown[] | undefined;
-  if (args !== null || final !== MISSING) {
-    argv = args === null ? [] : args(s, dot);
-    if (final !== MISSING) argv.push(final === undefined ? null : final);
-  }
+function invokeMethod(s: ExecState, receiver: unknown, method: Fn, node: Node, name: string, argv: unknown[], final: unknown): unknown {
+  if (final !== MISSING) argv.push(final === undefined ? null : final);
   let value: unknown;
   try {
-    value = argv === undefined ? method.call(receiver) : method.apply(receiver, argv);
+    value = argv.length === 0 ? method.call(receiver) : method.apply(receiver, argv);
   } catch (e) {
     callFailed(s, node, name, e);
   }
