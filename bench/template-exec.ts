@@ -77,17 +77,18 @@ runPreset((template, data, execute) => {
 });
 if (calls.length === 0) throw new Error('bench: no template ran');
 
-// Execution inside template mode, between YAML parsing and merging: what template mode pays.
+// Execution inside template mode, between YAML parsing and merging: what template mode pays. The
+// median execution, so that other processes on the machine and GC pauses do not decide it.
 let inPipelineMs = Infinity;
 for (let i = 0; i < PIPELINE_ROUNDS; i++) {
-  let total = 0;
+  const times: number[] = [];
   runPreset((_template, _data, execute) => {
     const start = performance.now();
     const out = execute();
-    total += performance.now() - start;
+    times.push(performance.now() - start);
     return out;
   });
-  inPipelineMs = Math.min(inPipelineMs, total / calls.length);
+  inPipelineMs = Math.min(inPipelineMs, times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!);
 }
 
 // Execution alone, the same calls back to back: the engine's own speed.

@@ -5,15 +5,19 @@
 import { TemplateError, locate } from './errors.js';
 import { goQuote } from './go-quote.js';
 import { nodeString, type Node } from './nodes.js';
-import type { Op } from './ops.js';
 
 export type MissingKey = 'default' | 'zero' | 'error';
+
+/** A compiled template body: writes output for `dot`. */
+export type Body = (s: ExecState, dot: unknown) => void;
 
 /** What the running code needs from its template set. */
 export interface Program {
   readonly missingKey: MissingKey;
+  /** The parse nodes compiled code refers to by number (`ExecState.at`). */
+  readonly nodes: readonly Node[];
   /** The compiled body of the associated template `name`, if it is defined. */
-  template(name: string): Op | undefined;
+  template(name: string): Body | undefined;
 }
 
 /** Nesting limit for `{{template}}` calls (Go uses 100000, 1000 on wasm). */
@@ -27,8 +31,11 @@ export const CONTINUE = { signal: 'continue' };
 
 export class ExecState {
   out = '';
-  /** The node being evaluated: where an error is reported. */
-  node: Node | null = null;
+  /**
+   * The number of the node being evaluated (in `program.nodes`; -1 for none): where an error is
+   * reported. A number, so setting it, which compiled code does all the time, is a plain store.
+   */
+  at = -1;
   depth = 0;
   /** Set while evaluating the function operand of `call`: a function field is the value, not a method call. */
   funcOperand = false;
@@ -48,8 +55,8 @@ export class ExecState {
   }
 
   errorf(message: string): never {
-    const node = this.node;
-    if (node === null) {
+    const node = this.at < 0 ? undefined : this.program.nodes[this.at];
+    if (node === undefined) {
       throw new TemplateError(
         { kind: 'exec', template: this.tmplName, line: 0, column: 0, executing: this.tmplName, detail: message },
         `template: ${this.tmplName}: ${message}`,

@@ -1,20 +1,20 @@
 /**
- * Executes parsed templates with Go's semantics. Each tree is compiled once, the first time it
- * runs, into ops (`compile-stmt.ts`, `compile-expr.ts`, `ops.ts`) that a small interpreter runs
- * (`run-stmt.ts`, `run-expr.ts`): no function lookups or argument-type decisions per execution.
+ * Executes parsed templates with Go's semantics. Each tree is compiled to JavaScript the first
+ * time it runs (`codegen-stmt.ts`, `codegen-expr.ts`), so an execution runs straight code: no
+ * walking of the parse tree, no function lookups, no per-call decisions about argument types.
  * Errors are `TemplateError`s worded and positioned like Go's:
  * `template: NAME:LINE:COL: executing "NAME" at <NODE>: message`.
  */
-import { compileTree } from './compile-stmt.js';
-import { ExecState, MAX_EXEC_DEPTH, type MissingKey, type Program } from './exec-state.js';
+import { compileTree } from './codegen-stmt.js';
+import { NodeTable } from './codegen-writer.js';
+import { ExecState, MAX_EXEC_DEPTH, type Body, type MissingKey, type Program } from './exec-state.js';
 import type { FuncSpec } from './funcs.js';
-import type { Op } from './ops.js';
+import type { Node } from './nodes.js';
 import type { Tree } from './parser.js';
-import { runList } from './run-stmt.js';
 
 export { MAX_EXEC_DEPTH, type MissingKey } from './exec-state.js';
 
-/** A template set as execution sees it. Compiled code is only valid while its functions and options stay the same. */
+/** A template set as execution sees it. Compiled code holds while its functions and options stay the same. */
 export interface TemplateSet {
   readonly trees: ReadonlyMap<string, Tree>;
   readonly funcs: ReadonlyMap<string, FuncSpec>;
@@ -23,13 +23,18 @@ export interface TemplateSet {
 
 export class CompiledSet implements Program {
   readonly missingKey: MissingKey;
-  private readonly bodies = new WeakMap<Tree, Op>();
+  private readonly nodeTable = new NodeTable();
+  private readonly bodies = new WeakMap<Tree, Body>();
 
   constructor(private readonly set: TemplateSet) {
     this.missingKey = set.missingKey;
   }
 
-  template(name: string): Op | undefined {
+  get nodes(): readonly Node[] {
+    return this.nodeTable.nodes;
+  }
+
+  template(name: string): Body | undefined {
     const tree = this.set.trees.get(name);
     return tree === undefined ? undefined : this.body(tree);
   }
@@ -40,7 +45,7 @@ export class CompiledSet implements Program {
     const state = new ExecState(this, name);
     state.push('$', data);
     try {
-      runList(state, body, data);
+      body(state, data);
     } catch (e) {
       if (e instanceof RangeError && /call stack/i.test(e.message)) {
         state.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
@@ -50,10 +55,10 @@ export class CompiledSet implements Program {
     return state.out;
   }
 
-  private body(tree: Tree): Op {
+  private body(tree: Tree): Body {
     let body = this.bodies.get(tree);
     if (body === undefined) {
-      body = compileTree(tree.root, (name) => this.set.funcs.get(name));
+      body = compileTree(tree.root, (name) => this.set.funcs.get(name), this.nodeTable);
       this.bodies.set(tree, body);
     }
     return body;

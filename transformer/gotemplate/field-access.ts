@@ -1,47 +1,48 @@
 /**
  * Go's `evalField` over the value model: `.Name` of a struct (a field, or a method that is
  * called) or of a map (a key; a missing one follows the `missingkey` option), with Go's errors.
- * `readField` reads plain fields the quick way and comes here for the rest.
+ * `readField` takes plain fields the quick way and comes here for the rest. `at` is the number
+ * of the node a method call's error is reported at.
  */
 import { MISSING, type ExecState } from './exec-state.js';
 import { GoFuncError } from './errors.js';
 import { goQuote } from './go-quote.js';
-import type { Node } from './nodes.js';
-import type { Op } from './ops.js';
 import { hasOwn, hasPlainProto, isMapObject, isStringMap, structMember, typeName } from './values.js';
 
 type Fn = (...args: unknown[]) => unknown;
 
-/** Evaluates a method call's arguments (the interpreter's own argument evaluation). */
-export type ArgValues = (s: ExecState, args: readonly Op[], dot: unknown) => unknown[];
+/** A method call's arguments after the field name (generated code), evaluated only if the field is a method. */
+export type MethodArgs = ((s: ExecState, dot: unknown) => unknown[]) | null;
 
-/** `receiver.name` without arguments: a plain field read directly, anything else by `evalField`. */
-export function readField(s: ExecState, dot: unknown, receiver: unknown, name: string, node: Node): unknown {
-  if (typeof receiver === 'object' && receiver !== null && hasPlainProto(receiver)) {
-    const value = (receiver as Record<string, unknown>)[name];
-    if (value !== undefined && typeof value !== 'function') return value;
-  }
-  return evalField(s, dot, receiver, name, node, null, MISSING, false, noArgs);
-}
-
-const noArgs: ArgValues = () => [];
+/** Reads one property of an object: `obj[name]` for a fixed name. */
+export type Getter = (obj: object) => unknown;
 
 /**
- * `receiver.name`. `args` are the command's arguments after the field, evaluated (by
- * `argValues`) only if it is a method; `final` is the previous command's value or `MISSING`;
- * `funcOperand` says the field is the function operand of `call` (a function field is then the
- * value, not a method call).
+ * `receiver.name` without arguments: a plain field read directly (by `get`, which reads `name`),
+ * anything else by `evalField`.
+ */
+export function readField(s: ExecState, dot: unknown, receiver: unknown, name: string, get: Getter, at: number): unknown {
+  if (typeof receiver === 'object' && receiver !== null && hasPlainProto(receiver)) {
+    const value = get(receiver);
+    if (value !== undefined && typeof value !== 'function') return value;
+  }
+  return evalField(s, dot, receiver, name, at, null, MISSING, false);
+}
+
+/**
+ * `receiver.name`. `args` are the command's arguments after the field, used if it is a method;
+ * `final` is the previous command's value or `MISSING`; `funcOperand` says the field is the
+ * function operand of `call` (a function field is then the value, not a method call).
  */
 export function evalField(
   s: ExecState,
   dot: unknown,
   receiver: unknown,
   name: string,
-  node: Node,
-  args: readonly Op[] | null,
+  at: number,
+  args: MethodArgs,
   final: unknown,
   funcOperand: boolean,
-  argValues: ArgValues,
 ): unknown {
   if (receiver === undefined) {
     if (s.missingKey === 'error') s.errorf(`nil data; no entry for key ${goQuote(name)}`);
@@ -54,7 +55,7 @@ export function evalField(
     if (isMapObject(obj)) {
       const present = hasOwn(obj, name);
       const value = present ? obj[name] : undefined;
-      if (typeof value === 'function' && !funcOperand) return invokeMethod(s, receiver, value as Fn, node, name, args === null ? [] : argValues(s, args, dot), final);
+      if (typeof value === 'function' && !funcOperand) return invokeMethod(s, dot, receiver, value as Fn, at, name, args, final);
       if (hasArgs) s.errorf(`${name} is not a method but has arguments`);
       if (present) return value;
       switch (s.missingKey) {
@@ -69,7 +70,7 @@ export function evalField(
     }
     const member = structMember(obj, name);
     if (member.found) {
-      if (typeof member.value === 'function' && !funcOperand) return invokeMethod(s, receiver, member.value as Fn, node, name, args === null ? [] : argValues(s, args, dot), final);
+      if (typeof member.value === 'function' && !funcOperand) return invokeMethod(s, dot, receiver, member.value as Fn, at, name, args, final);
       if (hasArgs) s.errorf(`${name} has arguments but cannot be invoked as function`);
       return member.value;
     }
@@ -81,20 +82,21 @@ export function evalField(
  * A function field called as a method of `receiver` (`func(args ...interface{}) interface{}`):
  * the command's arguments, then the previous command's value; an error is `error calling NAME`.
  */
-function invokeMethod(s: ExecState, receiver: unknown, method: Fn, node: Node, name: string, argv: unknown[], final: unknown): unknown {
+function invokeMethod(s: ExecState, dot: unknown, receiver: unknown, method: Fn, at: number, name: string, args: MethodArgs, final: unknown): unknown {
+  const argv = args === null ? [] : args(s, dot);
   if (final !== MISSING) argv.push(final === undefined ? null : final);
   let value: unknown;
   try {
     value = argv.length === 0 ? method.call(receiver) : method.apply(receiver, argv);
   } catch (e) {
-    callFailed(s, node, name, e);
+    callFailed(s, at, name, e);
   }
   return value === undefined ? null : value;
 }
 
 /** A called function threw: Go's `error calling NAME: ...`, at the command. */
-export function callFailed(s: ExecState, node: Node, name: string, e: unknown): never {
-  s.node = node;
+export function callFailed(s: ExecState, at: number, name: string, e: unknown): never {
+  s.at = at;
   s.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
 }
 

@@ -11,10 +11,10 @@ import { marshalJSON, unmarshalJSON } from './go-json.js';
 import { containerPorts, readField, readString } from './istio-access.js';
 import { appendMultusNetwork } from './istio-multus.js';
 import { otelResourceAttributes } from './istio-otel.js';
-import { formatV, sprint } from './printf.js';
+import { formatV } from './printf.js';
 import { sprigFuncs } from './funcs-sprig.js';
 import { toLower, trimSpace } from './sprig-strings.js';
-import { STRING_MAP_TYPE, hasOwn, kindOf, sortedKeys, withGoType, type GoMap } from './values.js';
+import { STRING_MAP_TYPE, hasOwn, hasPlainProto, kindOf, sortedKeys, withGoType, type GoMap } from './values.js';
 import { marshalYAML } from './yaml-marshal.js';
 
 export interface IstioFuncOptions {
@@ -43,7 +43,7 @@ function mergeMaps(...maps: (StringMap | null)[]): StringMap | null {
 }
 
 function excludeInboundPort(port: unknown, excluded: string): string {
-  const portStr = trimSpace(sprint([port]));
+  const portStr = trimSpace(formatV(port));
   if (portStr === '' || portStr === '0') return excluded;
   const out: string[] = [];
   for (const p of excluded.split(',')) {
@@ -65,11 +65,27 @@ function containerPortList(containers: unknown[] | null, include: (c: unknown) =
 }
 
 function annotation(meta: unknown, name: string, def: unknown): string {
-  const annotations = readField(meta, 'Annotations');
+  const annotations = annotationsOf(meta);
   if (typeof annotations === 'object' && annotations !== null && hasOwn(annotations, name)) {
     return String((annotations as GoMap)[name]);
   }
   return formatV(def === undefined ? null : def);
+}
+
+/**
+ * `readField(meta, 'Annotations')`, reading a plain `ObjectMeta` struct's field with a property
+ * access of its own (every pod's ObjectMeta has the same shape, so V8 caches it; a generic
+ * `obj[name]` goes through V8's global cache, cold in a busy process).
+ */
+function annotationsOf(meta: unknown): unknown {
+  if (typeof meta === 'object' && meta !== null && hasPlainProto(meta)) {
+    const fields = meta as { GetAnnotations?: unknown; Annotations?: unknown };
+    if (typeof fields.GetAnnotations !== 'function') {
+      const annotations = fields.Annotations;
+      if (annotations !== undefined && typeof annotations !== 'function') return annotations;
+    }
+  }
+  return readField(meta, 'Annotations');
 }
 
 /** Istio `omitNil`: drops nils from maps and lists, recursively; an emptied container becomes nil. */

@@ -7,6 +7,7 @@
  * `<>&` escaped as `\u003c` unless raw,
  * float64 as Go prints it (`1e+21`, `1e-7`), ints exactly. Functions are skipped.
  */
+import { CycleGuard } from './cycle-guard.js';
 import { GoFuncError } from './errors.js';
 import { formatFloatJSON } from './float-format.js';
 import { kindOf, sortedKeys, structFields } from './values.js';
@@ -71,7 +72,7 @@ function jsonView(value: object): unknown {
   return undefined;
 }
 
-function encode(value: unknown, opts: Required<JSONOptions>, depth: string, seen: Set<object>, ordered = false): string | undefined {
+function encode(value: unknown, opts: Required<JSONOptions>, depth: string, seen: CycleGuard, ordered = false): string | undefined {
   switch (kindOf(value)) {
     case 'invalid':
     case 'nil':
@@ -93,8 +94,7 @@ function encode(value: unknown, opts: Required<JSONOptions>, depth: string, seen
       break;
   }
   const obj = value as object;
-  if (seen.has(obj)) throw new GoFuncError('json: unsupported value: encountered a cycle');
-  seen.add(obj);
+  if (!seen.enter(obj)) throw new GoFuncError('json: unsupported value: encountered a cycle');
   try {
     const inner = depth + opts.indent;
     const nl = opts.indent === '' ? '' : '\n';
@@ -121,14 +121,14 @@ function encode(value: unknown, opts: Required<JSONOptions>, depth: string, seen
     if (parts.length === 0) return '{}';
     return '{' + nl + parts.join(',' + nl) + nl + depth + '}';
   } finally {
-    seen.delete(obj);
+    seen.leave(obj);
   }
 }
 
 /** Go `json.Marshal` (or `MarshalIndent` with `indent`). Throws `GoFuncError` on NaN/Inf/cycles. */
 export function marshalJSON(value: unknown, options: JSONOptions = {}): string {
   const opts: Required<JSONOptions> = { escapeHTML: options.escapeHTML ?? true, indent: options.indent ?? '' };
-  return encode(value, opts, '', new Set()) ?? 'null';
+  return encode(value, opts, '', new CycleGuard()) ?? 'null';
 }
 
 /** Go `json.Unmarshal` into `interface{}`: objects become maps, numbers float64. Throws on bad JSON. */

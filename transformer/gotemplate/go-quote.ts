@@ -42,7 +42,20 @@ function escapeRune(r: number, quote: number, asciiOnly: boolean): string {
   return '\\U' + hex(r, 8);
 }
 
+/** Printable ASCII other than the quote and backslash: characters a quoted string keeps as they are. */
+function isPlainAscii(text: string, quote: number): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c >= 0x7f || c === quote || c === 0x5c) return false;
+  }
+  return true;
+}
+
 function quoteWith(text: string, quote: number, asciiOnly: boolean): string {
+  if (isPlainAscii(text, quote)) {
+    const q = String.fromCharCode(quote);
+    return q + text + q;
+  }
   let out = String.fromCodePoint(quote);
   for (const ch of text) out += escapeRune(ch.codePointAt(0) ?? 0xfffd, quote, asciiOnly);
   return out + String.fromCodePoint(quote);

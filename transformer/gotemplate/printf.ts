@@ -14,6 +14,7 @@ import { typeName } from './values.js';
 
 /** Go `fmt.Sprint`: operands in `%v`, a space between two operands when neither is a string. */
 export function sprint(args: readonly unknown[]): string {
+  if (args.length === 1) return formatV(args[0]);
   const p = new Printer();
   let prevString = false;
   args.forEach((arg, i) => {
@@ -49,7 +50,9 @@ export function formatV(value: unknown): string {
       if (Number.isFinite(value)) return formatFloat(value, 'g', -1);
       break;
   }
-  return sprint([value]);
+  const p = new Printer();
+  p.printArg(value, 'v', 0);
+  return p.buf;
 }
 
 /** Go `fmt.Sprintf`. */

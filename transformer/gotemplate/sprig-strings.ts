@@ -15,6 +15,15 @@ export function strval(v: unknown): string {
   return formatV(v);
 }
 
+/** sprig `quote`: each non-nil argument `%q`-quoted, space-separated. */
+function quote(...args: unknown[]): string {
+  if (args.length === 1) return args[0] === null ? '' : goQuote(strval(args[0]));
+  return args
+    .filter((a) => a !== null)
+    .map((a) => goQuote(strval(a)))
+    .join(' ');
+}
+
 /** sprig `strslice`: a list as strings (nils dropped), a scalar as a one-item list. */
 export function strslice(v: unknown): string[] {
   if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined).map(strval);
@@ -24,12 +33,20 @@ export function strslice(v: unknown): string[] {
 
 const SPACE = /^\s$/u;
 
+function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
+}
+
 function isSpace(ch: string): boolean {
   return SPACE.test(ch) || ch === '\u0085';
 }
 
 /** Go `strings.TrimSpace`. */
 export function trimSpace(s: string): string {
+  // Without surrounding whitespace, or with ASCII whitespace only, no splitting into runes is needed.
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  if (s === '' || (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f)) return s;
   const chars = [...s];
   let start = 0;
   let end = chars.length;
@@ -40,6 +57,7 @@ export function trimSpace(s: string): string {
 
 /** Go `strings.Trim(s, cutset)`. */
 export function trimCutset(s: string, cutset: string): string {
+  if (s === '' || (!cutset.includes(s[0]!) && !cutset.includes(s[s.length - 1]!) && !isSurrogate(s.charCodeAt(0)) && !isSurrogate(s.charCodeAt(s.length - 1)))) return s;
   const set = new Set([...cutset]);
   const chars = [...s];
   let start = 0;
@@ -279,7 +297,7 @@ export const sprigStringFuncs: FuncMap = {
   contains: defineFunc(['string', 'string'], (substr: string, s: string) => s.includes(substr)),
   hasPrefix: defineFunc(['string', 'string'], (prefix: string, s: string) => s.startsWith(prefix)),
   hasSuffix: defineFunc(['string', 'string'], (suffix: string, s: string) => s.endsWith(suffix)),
-  quote: defineFunc([], (...args: unknown[]) => args.filter((a) => a !== null).map((a) => goQuote(strval(a))).join(' '), 'any'),
+  quote: defineFunc([], quote, 'any'),
   squote: defineFunc([], (...args: unknown[]) => args.filter((a) => a !== null).map((a) => `'${formatV(a)}'`).join(' '), 'any'),
   cat: defineFunc([], (...args: unknown[]) => args.filter((a) => a !== null).map((a) => formatV(a)).join(' '), 'any'),
   indent: defineFunc(['int', 'string'], indent),

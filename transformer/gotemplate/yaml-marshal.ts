@@ -9,10 +9,11 @@
  * (`|`, `|-`, `|+`) for multi-line text, and long lines folded at spaces after column 80.
  * Keys over 128 bytes or with line breaks are written as `? key` / `: value` pairs, as go-yaml does.
  */
+import { CycleGuard } from './cycle-guard.js';
 import { GoFuncError } from './errors.js';
 import { formatFloat, formatFloatJSON } from './float-format.js';
 import { parseGoFloat, parseGoInteger } from './go-literals.js';
-import { kindOf, sortedKeys, structFields } from './values.js';
+import { MAX_INT64, MIN_INT64, kindOf, sortedKeys, structFields } from './values.js';
 import { Emitter, type YNode } from './yaml-emitter.js';
 import { yamlKeyLess } from './yaml-resolve.js';
 
@@ -33,15 +34,18 @@ function yamlFloat(f: number): string {
   return s;
 }
 
-function toTree(value: unknown, seen: Set<object>): YNode | undefined {
+function toTree(value: unknown, seen: CycleGuard): YNode | undefined {
   switch (kindOf(value)) {
     case 'invalid':
     case 'nil':
       return { kind: 'plain', text: 'null' };
     case 'bool':
       return { kind: 'plain', text: value ? 'true' : 'false' };
-    case 'int':
-      return numberNode((value as bigint).toString());
+    case 'int': {
+      const n = value as bigint;
+      // An int64 reads back as the same integer: its decimal text is the node.
+      return n >= MIN_INT64 && n <= MAX_INT64 ? { kind: 'plain', text: n.toString() } : numberNode(n.toString());
+    }
     case 'float': {
       const f = value as number;
       if (!Number.isFinite(f)) throw new GoFuncError(`error marshaling into JSON: json: unsupported value: ${Number.isNaN(f) ? 'NaN' : f > 0 ? '+Inf' : '-Inf'}`);
@@ -55,8 +59,7 @@ function toTree(value: unknown, seen: Set<object>): YNode | undefined {
       break;
   }
   const obj = value as object;
-  if (seen.has(obj)) throw new GoFuncError('error marshaling into JSON: json: unsupported value: encountered a cycle');
-  seen.add(obj);
+  if (!seen.enter(obj)) throw new GoFuncError('error marshaling into JSON: json: unsupported value: encountered a cycle');
   try {
     if (Array.isArray(obj)) return { kind: 'seq', items: obj.map((item) => toTree(item, seen) ?? { kind: 'plain', text: 'null' }) };
     let entries: [string, unknown][];
@@ -74,13 +77,13 @@ function toTree(value: unknown, seen: Set<object>): YNode | undefined {
     out.sort(([a], [b]) => (yamlKeyLess(a, b) ? -1 : yamlKeyLess(b, a) ? 1 : 0));
     return { kind: 'map', entries: out };
   } finally {
-    seen.delete(obj);
+    seen.leave(obj);
   }
 }
 
 /** `sigs.k8s.io/yaml.Marshal(value)`: YAML text ending in a newline. Throws `GoFuncError`. */
 export function marshalYAML(value: unknown): string {
-  const tree = toTree(value, new Set()) ?? { kind: 'plain', text: 'null' };
+  const tree = toTree(value, new CycleGuard()) ?? { kind: 'plain', text: 'null' };
   const e = new Emitter();
   e.node(tree, -1, false);
   e.writeIndent(0);
