@@ -16,8 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
-import { defaultConfig } from '../config/defaults.js';
-import { presetFor, transformText } from '../transformer/index.js';
+import { defaultConfig, presetFor, transformText } from './library.js';
 import { ensureFunctionImage, imageUnavailable, SHIM_DIR } from '../test/e2e/container-image.js';
 
 const DEPLOYMENTS = Number(process.env.BENCH_KUSTOMIZE_DEPLOYMENTS ?? 1000);

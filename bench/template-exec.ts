@@ -3,7 +3,7 @@
  * `default` conformance config set: `sidecar` only) run by the Go template engine on the template
  * data those pods get, as `name: value` lines.
  *
- *     node --import tsx bench/template-exec.ts
+ *     npm run build && node --import tsx bench/template-exec.ts
  *
  * The data is what template mode really passes: the preset runs once over the pods with
  * `Template.execute` wrapped to record each call. `BENCH_EXEC_DUMP=file` writes every output (a
@@ -11,9 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
-import { defaultConfig } from '../config/defaults.js';
-import { Template } from '../transformer/gotemplate/index.js';
-import { presetFor } from '../transformer/index.js';
+import { defaultConfig, presetFor, Template } from './library.js';
 import type { InjectConfig } from '../transformer/config.js';
 import { isObject } from '../transformer/kube.js';
 import type { MeshPreset, PodTemplate, WorkloadInfo } from '../transformer/mesh/types.js';
