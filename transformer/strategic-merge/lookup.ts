@@ -34,7 +34,19 @@ function fieldMeta(cursor: SchemaCursor, key: string): FieldPatchMeta | undefine
   return Object.hasOwn(fields, key) ? fields[key] : Object.hasOwn(fields, '*') ? fields['*'] : undefined;
 }
 
+// Rules per schema, type and field: a merge asks for the same few fields of every pod.
+const RULES = new WeakMap<PatchSchema, Map<string, FieldRule>>();
+
 export function fieldRule(cursor: SchemaCursor, key: string): FieldRule {
+  let rules = RULES.get(cursor.schema);
+  if (rules === undefined) RULES.set(cursor.schema, (rules = new Map()));
+  const id = `${cursor.type ?? ''}\0${key}`;
+  let rule = rules.get(id);
+  if (rule === undefined) rules.set(id, (rule = computeFieldRule(cursor, key)));
+  return rule;
+}
+
+function computeFieldRule(cursor: SchemaCursor, key: string): FieldRule {
   const meta = fieldMeta(cursor, key);
   const strategies = splitStrategy(meta?.patchStrategy);
   const type = meta?.type !== undefined && cursor.schema.types[meta.type] ? meta.type : undefined;

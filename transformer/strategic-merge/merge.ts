@@ -20,7 +20,8 @@
  * (apimachinery visits these fields in Go map order; removing last makes the outcome fixed).
  *
  * Keys keep the original's order; new keys follow in the patch's order. Neither argument is
- * modified and the result shares no objects with them.
+ * modified and the result shares no objects with them (unless `shareOriginal` lets it share the
+ * original's untouched parts).
  *
  * Where this differs from apimachinery on purpose: fields the schema does not know are untyped
  * (apimachinery's struct lookup fails when both sides hold a map or list there); patch content
@@ -39,26 +40,36 @@ import { applySetElementOrder } from './set-element-order.js';
 
 export type MergeOutcome<T> = { ok: true; value: T } | { ok: false; error: StrategicMergeProblem };
 
+export interface MergeOptions {
+  /**
+   * Let the result hold the parts of `original` the patch does not touch, instead of copies of
+   * them: for callers that never modify either afterwards (it saves copying the whole document,
+   * and `value === original.x` then says the patch left `x` alone).
+   */
+  readonly shareOriginal?: boolean;
+}
+
 /**
  * `patch` merged onto `original` with the patch metadata of `schema` (`POD_SCHEMA` for a Pod).
  * Throws `StrategicMergeError` for a patch apimachinery would reject; `tryStrategicMerge` returns it.
  */
-export function strategicMerge<T extends object>(original: T, patch: object, schema: PatchSchema): T {
+export function strategicMerge<T extends object>(original: T, patch: object, schema: PatchSchema, options: MergeOptions = {}): T {
   if (!isMap(original)) fail('not-a-map', '', 'the document to patch must be a map');
   if (!isMap(patch)) fail('not-a-map', '', 'the patch must be a map');
-  return mergeMap(cloneData(original), patch, rootCursor(schema), '') as T;
+  // The merge copies every map and list on the patch's paths; the rest is shared unless copied here.
+  return mergeMap(options.shareOriginal ? original : cloneData(original), patch, rootCursor(schema), '') as T;
 }
 
-export function tryStrategicMerge<T extends object>(original: T, patch: object, schema: PatchSchema): MergeOutcome<T> {
+export function tryStrategicMerge<T extends object>(original: T, patch: object, schema: PatchSchema, options: MergeOptions = {}): MergeOutcome<T> {
   try {
-    return { ok: true, value: strategicMerge(original, patch, schema) };
+    return { ok: true, value: strategicMerge(original, patch, schema, options) };
   } catch (error) {
     if (!(error instanceof StrategicMergeError)) throw error;
     return { ok: false, error: { code: error.code, message: error.message, path: error.path } };
   }
 }
 
-/** `original` is the merge's own copy: it may be reused in the result, never the patch. */
+/** A new map: `original` with `patch` merged in; `original` is not modified. */
 function mergeMap(original: Obj, patch: Obj, cursor: SchemaCursor, path: string): Obj {
   if (Object.hasOwn(patch, PATCH)) return applyMapDirective(patch, path);
   const target: Obj = { ...original };

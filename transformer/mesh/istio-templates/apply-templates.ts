@@ -7,7 +7,6 @@
  * The merged pod then gets what Istio's Go round trip does to template output (`go-roundtrip.ts`),
  * and source-less injected volumes become `emptyDir: {}`, as the API server stores them.
  */
-import { cloneData } from '../../kube.js';
 import type { Result } from '../../results.js';
 import { POD_SCHEMA, tryStrategicMerge } from '../../strategic-merge/index.js';
 import { ANN } from '../istio/names.js';
@@ -17,19 +16,25 @@ import { goRoundTrip } from './go-roundtrip.js';
 import type { ParsedInputs } from './inputs.js';
 import { runTemplate, templateFailure } from './run-template.js';
 
+/**
+ * Nothing here or after modifies a pod in place, so merge results may share what a template left
+ * alone with the user's pod; `goRoundTrip` then skips those parts by identity.
+ */
+const SHARE = { shareOriginal: true } as const;
+
 export type TemplatesOutcome = { ok: true; merged: PodTemplate; templatePod: PodTemplate } | { ok: false; result: Result };
 
 export function applyTemplates(cluster: ParsedInputs, names: readonly string[], data: object, pod: PodTemplate, nativeSidecars: boolean): TemplatesOutcome {
-  let merged: PodTemplate = cloneData(pod);
+  let merged: PodTemplate = pod;
   let templatePod: PodTemplate = { metadata: {}, spec: {} as PodTemplate['spec'] };
   for (const name of names) {
     const ran = runTemplate(cluster, name, data);
     if (!ran.ok) return ran;
-    const accumulated = tryStrategicMerge(templatePod, ran.overlay, POD_SCHEMA);
+    const accumulated = tryStrategicMerge(templatePod, ran.overlay, POD_SCHEMA, SHARE);
     if (!accumulated.ok) return { ok: false, result: templateFailure(cluster, `templates.${name}: failed applying injection overlay: strategic merge: ${accumulated.error.message}`) };
     templatePod = accumulated.value;
     if (nativeFor(merged, nativeSidecars)) merged = moveUserProxyToInit(merged, templatePod);
-    const next = tryStrategicMerge(merged, ran.overlay, POD_SCHEMA);
+    const next = tryStrategicMerge(merged, ran.overlay, POD_SCHEMA, SHARE);
     if (!next.ok) {
       const message = `templates.${name}: failed parsing generated injected YAML (check Istio sidecar injector configuration): strategic merge: ${next.error.message}`;
       return { ok: false, result: templateFailure(cluster, message) };

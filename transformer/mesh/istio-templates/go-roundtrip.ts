@@ -45,6 +45,10 @@ function visitStruct(value: Json, typeName: string, keep: Json | undefined): Jso
   const out: Json = {};
   for (const [key, v] of Object.entries(value)) {
     const kept = keep !== undefined && Object.hasOwn(keep, key);
+    if (kept && v === keep[key]) {
+      out[key] = v; // the user's own value, untouched by the templates (merging shares it)
+      continue;
+    }
     const field = byName.get(key);
     if (!field) {
       if (kept) out[key] = v;
