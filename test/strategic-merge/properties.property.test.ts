@@ -154,6 +154,42 @@ describe('strategic merge properties', () => {
     );
   });
 
+  it('shareOriginal gives the same result, modifies nothing and shares no object with the patch', () => {
+    fc.assert(
+      fc.property(originalPod, directivePatch(true), (original, patch) => {
+        const copy = structuredClone([original, patch]);
+        const copied = tryStrategicMerge(original, patch, POD_SCHEMA);
+        const shared = tryStrategicMerge(deepFreeze(original), deepFreeze(patch), POD_SCHEMA, { shareOriginal: true });
+        expect(shared).toEqual(copied);
+        expect([original, patch]).toEqual(copy);
+        if (!shared.ok) return;
+        // Below a part shared with the original nothing needs checking (frozen: left as it was).
+        const originals = new Set<unknown>();
+        const collect = (value: unknown): void => {
+          if (typeof value !== 'object' || value === null) return;
+          originals.add(value);
+          for (const item of Object.values(value)) collect(item);
+        };
+        collect(original);
+        const patchObjects = new Set<unknown>();
+        const collectPatch = (value: unknown): void => {
+          if (typeof value !== 'object' || value === null) return;
+          patchObjects.add(value);
+          for (const item of Object.values(value)) collectPatch(item);
+        };
+        collectPatch(patch);
+        const walk = (value: unknown): void => {
+          if (typeof value !== 'object' || value === null) return;
+          expect(patchObjects.has(value)).toBe(false);
+          if (originals.has(value)) return;
+          for (const item of Object.values(value)) walk(item);
+        };
+        walk(shared.value);
+      }),
+      RUNS,
+    );
+  });
+
   it('agrees with the Istio preset merge on what both cover (no sets, no nulls, no directives)', () => {
     fc.assert(
       fc.property(originalPodWithoutSets, uniquePatchWithoutNulls, (original, patch) => {
