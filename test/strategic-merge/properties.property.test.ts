@@ -154,6 +154,19 @@ describe('strategic merge properties', () => {
     );
   });
 
+  it('ownPatch and shareOriginal give the same result and modify nothing', () => {
+    fc.assert(
+      fc.property(originalPod, directivePatch(true), (original, patch) => {
+        const copy = structuredClone([original, patch]);
+        const copied = tryStrategicMerge(original, patch, POD_SCHEMA);
+        const shared = tryStrategicMerge(deepFreeze(original), deepFreeze(patch), POD_SCHEMA, { shareOriginal: true, ownPatch: true });
+        expect(shared).toEqual(copied);
+        expect([original, patch]).toEqual(copy);
+      }),
+      RUNS,
+    );
+  });
+
   it('shareOriginal gives the same result, modifies nothing and shares no object with the patch', () => {
     fc.assert(
       fc.property(originalPod, directivePatch(true), (original, patch) => {

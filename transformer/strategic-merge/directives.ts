@@ -55,3 +55,24 @@ function copyWithoutDirectives(value: unknown): unknown {
   }
   return out;
 }
+
+/**
+ * `materialize` for a patch the caller gives away: `value` itself when it has nothing to drop (no
+ * nulls, no directives anywhere in it), which saves copying what the merge then holds as it is.
+ */
+export function materializeOwned(value: unknown): unknown {
+  return isPlainContent(value) ? value : materialize(value);
+}
+
+function isPlainContent(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isPlainContent(item)) return false;
+    return true;
+  }
+  if (!isMap(value)) return true;
+  for (const key in value) {
+    const item = value[key];
+    if (item === null || item === undefined || isDirectiveKey(key) || !isPlainContent(item)) return false;
+  }
+  return true;
+}

@@ -9,7 +9,7 @@
  *
  * Order: see `element-order.ts`.
  */
-import { hasPatchDirective, materialize, PATCH } from './directives.js';
+import { hasPatchDirective, PATCH } from './directives.js';
 import { identifyBy, normalizeElementOrder, partitionByPresence } from './element-order.js';
 import { childPath, fail } from './errors.js';
 import { isMap, kindOf, sameScalar, type JsonKind, type Obj } from './json-kind.js';
@@ -20,6 +20,8 @@ export interface ListMergeContext {
   readonly path: string;
   /** Merges a patch item into the original item with the same key (a strategic map merge). */
   readonly mergeItem: (original: Obj, patch: Obj, path: string) => Obj;
+  /** Patch content as it becomes part of the result (`materialize`). */
+  readonly take: (value: unknown) => unknown;
 }
 
 /** The kind shared by every item of `lists`; `undefined` when they are all empty. */
@@ -82,7 +84,7 @@ function mergeKeyed(original: readonly Obj[], patch: readonly Obj[], mergeKey: s
 
   if (replace) {
     requireMergeKey(plain.map((p) => p.item), mergeKey, ctx.path, 'the patch');
-    return plain.map((p) => materialize(p.item));
+    return plain.map((p) => ctx.take(p.item));
   }
 
   const merged: unknown[] = [...base];
@@ -91,7 +93,7 @@ function mergeKeyed(original: readonly Obj[], patch: readonly Obj[], mergeKey: s
     if (!Object.hasOwn(item, mergeKey)) fail('missing-merge-key', at, `an item of this list needs its "${mergeKey}"`);
     const match = merged.findIndex((o) => isMap(o) && Object.hasOwn(o, mergeKey) && sameScalar(o[mergeKey], item[mergeKey]));
     if (match >= 0) merged[match] = ctx.mergeItem(merged[match] as Obj, item, at);
-    else merged.push(materialize(item));
+    else merged.push(ctx.take(item));
   }
   requireMergeKey(merged, mergeKey, ctx.path, 'the merged list');
 

@@ -29,7 +29,7 @@
  * `$deleteFromPrimitiveList` (not a list, or maps) is rejected instead of skipped or merged.
  */
 import { cloneData } from '../kube.js';
-import { DELETE_FROM_PRIMITIVE_LIST, materialize, PATCH, RETAIN_KEYS } from './directives.js';
+import { DELETE_FROM_PRIMITIVE_LIST, materialize, materializeOwned, PATCH, RETAIN_KEYS } from './directives.js';
 import { childPath, fail, StrategicMergeError, type StrategicMergeProblem } from './errors.js';
 import { isMap, kindOf, type Obj } from './json-kind.js';
 import { fieldRule, rootCursor, type FieldRule, type SchemaCursor } from './lookup.js';
@@ -47,7 +47,15 @@ export interface MergeOptions {
    * and `value === original.x` then says the patch left `x` alone).
    */
   readonly shareOriginal?: boolean;
+  /**
+   * The caller gives the patch away and modifies neither it nor the result: patch content without
+   * nulls or directives goes into the result as it is, not copied.
+   */
+  readonly ownPatch?: boolean;
 }
+
+/** How patch content becomes part of the result (`materialize`, or `materializeOwned` for a patch given away). */
+type Take = (value: unknown) => unknown;
 
 /**
  * `patch` merged onto `original` with the patch metadata of `schema` (`POD_SCHEMA` for a Pod).
@@ -57,7 +65,8 @@ export function strategicMerge<T extends object>(original: T, patch: object, sch
   if (!isMap(original)) fail('not-a-map', '', 'the document to patch must be a map');
   if (!isMap(patch)) fail('not-a-map', '', 'the patch must be a map');
   // The merge copies every map and list on the patch's paths; the rest is shared unless copied here.
-  return mergeMap(options.shareOriginal ? original : cloneData(original), patch, rootCursor(schema), '') as T;
+  const take: Take = options.ownPatch ? materializeOwned : materialize;
+  return mergeMap(options.shareOriginal ? original : cloneData(original), patch, rootCursor(schema), '', take) as T;
 }
 
 export function tryStrategicMerge<T extends object>(original: T, patch: object, schema: PatchSchema, options: MergeOptions = {}): MergeOutcome<T> {
@@ -70,31 +79,32 @@ export function tryStrategicMerge<T extends object>(original: T, patch: object, 
 }
 
 /** A new map: `original` with `patch` merged in; `original` is not modified. */
-function mergeMap(original: Obj, patch: Obj, cursor: SchemaCursor, path: string): Obj {
-  if (Object.hasOwn(patch, PATCH)) return applyMapDirective(patch, path);
+function mergeMap(original: Obj, patch: Obj, cursor: SchemaCursor, path: string, take: Take): Obj {
+  if (Object.hasOwn(patch, PATCH)) return applyMapDirective(patch, path, take);
   const target: Obj = { ...original };
   applyRetainKeys(target, patch, path);
   const consumed = applySetElementOrder(target, patch, {
     cursor,
     path,
-    mergeListField: (key, from, onto) => mergeListField(from, onto, fieldRule(cursor, key), childPath(path, key)),
+    take,
+    mergeListField: (key, from, onto) => mergeListField(from, onto, fieldRule(cursor, key), childPath(path, key), take),
   });
   const deletions: string[] = [];
   for (const key of Object.keys(patch)) {
     if (consumed.has(key) || key === RETAIN_KEYS) continue;
     if (key.startsWith(DELETE_FROM_PRIMITIVE_LIST)) deletions.push(key);
-    else mergeField(target, key, patch[key], cursor, childPath(path, key));
+    else mergeField(target, key, patch[key], cursor, childPath(path, key), take);
   }
   for (const key of deletions) deleteFromField(target, key, patch[key], childPath(path, key));
   return target;
 }
 
-function applyMapDirective(patch: Obj, path: string): Obj {
+function applyMapDirective(patch: Obj, path: string, take: Take): Obj {
   const directive = patch[PATCH];
   if (directive === 'replace') {
     const content: Obj = { ...patch };
     delete content[PATCH];
-    return materialize(content) as Obj;
+    return take(content) as Obj;
   }
   if (directive === 'delete') return {};
   return fail(
@@ -106,7 +116,7 @@ function applyMapDirective(patch: Obj, path: string): Obj {
   );
 }
 
-function mergeField(target: Obj, key: string, value: unknown, cursor: SchemaCursor, path: string): void {
+function mergeField(target: Obj, key: string, value: unknown, cursor: SchemaCursor, path: string, take: Take): void {
   if (value === undefined) return;
   if (value === null) {
     delete target[key];
@@ -115,26 +125,27 @@ function mergeField(target: Obj, key: string, value: unknown, cursor: SchemaCurs
   const current = target[key];
   const kind = kindOf(value);
   if (current === undefined || kindOf(current) !== kind) {
-    setOrDrop(target, key, materialize(value));
+    setOrDrop(target, key, take(value));
     return;
   }
   const rule = fieldRule(cursor, key);
   if (kind === 'map') {
-    if (rule.strategy === 'replace') setOrDrop(target, key, materialize(value));
-    else target[key] = mergeMap(current as Obj, value as Obj, rule.cursor, path);
+    if (rule.strategy === 'replace') setOrDrop(target, key, take(value));
+    else target[key] = mergeMap(current as Obj, value as Obj, rule.cursor, path, take);
   } else if (kind === 'list') {
-    target[key] = mergeListField(current as unknown[], value as unknown[], rule, path);
+    target[key] = mergeListField(current as unknown[], value as unknown[], rule, path, take);
   } else {
     target[key] = value;
   }
 }
 
-function mergeListField(original: unknown[], patch: unknown[], rule: FieldRule, path: string): unknown[] {
-  if (rule.strategy !== 'merge') return materialize(patch) as unknown[];
+function mergeListField(original: unknown[], patch: unknown[], rule: FieldRule, path: string, take: Take): unknown[] {
+  if (rule.strategy !== 'merge') return take(patch) as unknown[];
   return mergeList(original, patch, {
     mergeKey: rule.mergeKey,
     path,
-    mergeItem: (from, onto, at) => mergeMap(from, onto, rule.cursor, at),
+    take,
+    mergeItem: (from, onto, at) => mergeMap(from, onto, rule.cursor, at, take),
   });
 }
 

@@ -5,7 +5,7 @@
  * For a list of maps the directive's items hold only the merge key. The patch list must name its
  * items in the directive's relative order.
  */
-import { hasPatchDirective, materialize, SET_ELEMENT_ORDER } from './directives.js';
+import { hasPatchDirective, SET_ELEMENT_ORDER } from './directives.js';
 import { identifyBy, normalizeElementOrder, partitionByPresence } from './element-order.js';
 import { childPath, fail } from './errors.js';
 import { isMap, sameScalar, type Obj } from './json-kind.js';
@@ -17,6 +17,8 @@ export interface OrderContext {
   readonly path: string;
   /** Merges the list field `key` present in both, with the field's strategy. */
   readonly mergeListField: (key: string, original: unknown[], patch: unknown[]) => unknown[];
+  /** Patch content as it becomes part of the result (`materialize`). */
+  readonly take: (value: unknown) => unknown;
 }
 
 /** Applies every `$setElementOrder/<field>` of `patch` to `target`; returns the patch keys consumed. */
@@ -36,7 +38,7 @@ export function applySetElementOrder(target: Obj, patch: Obj, ctx: OrderContext)
 
     let merged: unknown[];
     if (original !== undefined && patchList !== undefined) merged = ctx.mergeListField(field, original, patchList);
-    else if (patchList !== undefined) merged = materialize(patchList) as unknown[];
+    else if (patchList !== undefined) merged = ctx.take(patchList) as unknown[];
     else if (original !== undefined) merged = original;
     else continue;
     consumed.add(field);

@@ -17,10 +17,11 @@ import type { ParsedInputs } from './inputs.js';
 import { runTemplate, templateFailure } from './run-template.js';
 
 /**
- * Nothing here or after modifies a pod in place, so merge results may share what a template left
- * alone with the user's pod; `goRoundTrip` then skips those parts by identity.
+ * Nothing here or after modifies a pod or a template's output in place, so merge results may
+ * share what a template left alone with the user's pod (`goRoundTrip` then skips those parts by
+ * identity), and hold the output's parts without copies (both merges of one output share them).
  */
-const SHARE = { shareOriginal: true } as const;
+const SHARE = { shareOriginal: true, ownPatch: true } as const;
 
 export type TemplatesOutcome = { ok: true; merged: PodTemplate; templatePod: PodTemplate } | { ok: false; result: Result };
 
