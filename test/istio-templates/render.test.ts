@@ -52,6 +52,15 @@ describe('running the selected templates', () => {
     expect(byAlias.pod!.spec).toEqual(byList.pod!.spec);
   });
 
+  it('a template that sets into .Values changes only its own render', () => {
+    const counting = inputs(
+      { templates: { sidecar: '{{ $_ := set .Values "seen" (add1 (.Values.seen | default 0)) }}spec:\n  containers:\n  - name: istio-proxy\n    image: "proxy-{{ .Values.seen }}"\n' } },
+      { global: { proxy: { image: 'proxyv2' } } },
+    );
+    const images = [render(counting, pod()), render(counting, pod())].map((out) => out.pod!.spec.containers.find((c) => c.name === 'istio-proxy')!.image);
+    expect(images).toEqual(['proxy-1', 'proxy-1']);
+  });
+
   it('uses defaultTemplates without the annotation', () => {
     const cluster = inputs({ defaultTemplates: ['init'], templates: { init: 'spec:\n initContainers:\n - name: istio-init\n   image: proxy\n' } });
     const out = render(cluster, pod());

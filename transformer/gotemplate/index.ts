@@ -20,6 +20,7 @@ export { Template } from './template.js';
 export { TemplateError, GoFuncError, type TemplateErrorKind } from './errors.js';
 export { defineFunc, type ArgType, type FuncMap, type FuncSpec, type TemplateFunc } from './funcs.js';
 export { sprigFuncs } from './funcs-sprig.js';
+export { MAP_CHANGING_FUNCS } from './sprig-dicts.js';
 export { istioFuncs, injectionFuncMap, omitNil, type IstioFuncOptions } from './funcs-istio.js';
 export { GO_TYPE, goStruct, stringMap, withGoType, isTrue, typeName, kindOf, type Kind } from './values.js';
 export { goEq, goLt, goLe, goGt, goGe, goNe } from './compare.js';

@@ -76,6 +76,9 @@ export function deepCopy(v: unknown): unknown {
   return v;
 }
 
+/** The functions that change a map they are given (Go maps are references): data reached by a template calling one is the template's to change. */
+export const MAP_CHANGING_FUNCS: ReadonlySet<string> = new Set(['set', 'unset', 'merge', 'mustMerge', 'mergeOverwrite', 'mustMergeOverwrite']);
+
 export const sprigDictFuncs: FuncMap = {
   dict: defineFunc([], dict, 'any'),
   get: defineFunc(['map', 'string'], (d: GoMap | null, key: string) => (d !== null && hasOwn(d, key) ? d[key] : '')),

@@ -8,6 +8,7 @@
  * options; `lookup(name)` returns any of them. Parsing and execution throw `TemplateError`.
  */
 import { isBuiltin } from './builtins.js';
+import { calledFunctions } from './called-functions.js';
 import { TemplateError } from './errors.js';
 import { CompiledSet, type MissingKey } from './exec.js';
 import { isValidFuncName, specOf, type FuncMap, type FuncSpec } from './funcs.js';
@@ -106,6 +107,11 @@ export class Template {
   /** The associated template `name`, if it has been defined. */
   lookup(name: string): Template | undefined {
     return this.common.trees.has(name) ? new Template(name, this.common) : undefined;
+  }
+
+  /** Names of the functions the set's templates call (builtins included). */
+  calledFunctions(): Set<string> {
+    return calledFunctions(this.common.trees.values());
   }
 
   /** Names of all defined templates in the set, sorted. */

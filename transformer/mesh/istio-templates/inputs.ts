@@ -5,7 +5,7 @@
  * ConfigMap's own `data.values` is used. Parsing is pure; the outcome is cached per inputs object.
  */
 import { parseDocument } from 'yaml';
-import { GO_TYPE, defineFunc, injectionFuncMap, marshalJSON, type FuncMap } from '../../gotemplate/index.js';
+import { GO_TYPE, MAP_CHANGING_FUNCS, defineFunc, injectionFuncMap, marshalJSON, type FuncMap } from '../../gotemplate/index.js';
 import type { InjectorPolicy } from '../../decision.js';
 import { cloneData, isObject } from '../../kube.js';
 import type { Result } from '../../results.js';
@@ -27,8 +27,10 @@ export interface ParsedInputs {
   injector: InjectorConfig;
   /** The injector file (for messages). */
   injectorPath: string;
-  /** `.Values`; give each render its own copy (`valuesCopy`), templates may `set` into it. */
+  /** `.Values`; each render takes it through `valuesCopy` (templates may `set` into it). */
   values: ValuesMap;
+  /** Whether a template calls a function that changes maps (`set`, `merge`...): then each render needs its own values. */
+  templatesChangeMaps: boolean;
   settings: ValuesSettings;
   mesh: MeshConfigJson;
   /** What the templates' `env KEY DEFAULT` reads; set per render (istiod's environment). */
@@ -58,8 +60,9 @@ export function injectorPolicy(inputs: ClusterInputs): InjectorPolicy | undefine
   return { policy, neverInjectSelector: neverInjectSelector.filter(nonEmpty), alwaysInjectSelector: alwaysInjectSelector.filter(nonEmpty) };
 }
 
+/** `.Values` for one render: shared (frozen) unless a template can change it, which Istio's never do. */
 export function valuesCopy(inputs: ParsedInputs): ValuesMap {
-  return cloneData(inputs.values);
+  return inputs.templatesChangeMaps ? cloneData(inputs.values) : inputs.values;
 }
 
 function parseUncached(inputs: ClusterInputs): InputsOutcome {
@@ -78,10 +81,18 @@ function parseUncached(inputs: ClusterInputs): InputsOutcome {
   const values = valuesText ? parseValues(valuesText, results) : {};
   const mesh = meshText ? parseMesh(meshText, results) : defaultMeshConfig();
   if (results.length > 0 || !injector?.config || values === undefined || mesh === undefined) return { ok: false, results };
+  const templatesChangeMaps = [...injector.config.templates.values()].some((t) => [...t.calledFunctions()].some((name) => MAP_CHANGING_FUNCS.has(name)));
+  if (!templatesChangeMaps) deepFreeze(values);
   return {
     ok: true,
-    inputs: { injector: injector.config, injectorPath: inputs.injector.path, values, settings: valuesSettings(values), mesh, env },
+    inputs: { injector: injector.config, injectorPath: inputs.injector.path, values, templatesChangeMaps, settings: valuesSettings(values), mesh, env },
   };
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const item of Object.values(value)) deepFreeze(item);
 }
 
 function templateFuncs(env: ParsedInputs['env']): FuncMap {
