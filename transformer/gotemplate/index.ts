@@ -22,7 +22,7 @@ export { defineFunc, type ArgType, type FuncMap, type FuncSpec, type TemplateFun
 export { sprigFuncs } from './funcs-sprig.js';
 export { MAP_CHANGING_FUNCS } from './sprig-dicts.js';
 export { istioFuncs, injectionFuncMap, omitNil, type IstioFuncOptions } from './funcs-istio.js';
-export { GO_TYPE, goStruct, stringMap, withGoType, isTrue, typeName, kindOf, type Kind } from './values.js';
+export { GO_TYPE, STRING_MAP_TYPE, goStruct, structType, stringMap, withGoType, isTrue, typeName, kindOf, type Kind } from './values.js';
 export { goEq, goLt, goLe, goGt, goGe, goNe } from './compare.js';
 export { sprint, sprintln, sprintf, formatV } from './printf.js';
 export { formatFloat } from './float-format.js';

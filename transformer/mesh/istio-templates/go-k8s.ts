@@ -7,7 +7,7 @@
  * `toJSON`, `structToJSON` and `toYaml` print) is the Kubernetes JSON form in Go field order with
  * `omitempty` applied: `{"name":"http","containerPort":80}`.
  */
-import { goStruct, stringMap, withGoType } from '../../gotemplate/index.js';
+import { goStruct, STRING_MAP_TYPE, structType, withGoType } from '../../gotemplate/index.js';
 import { goStruct as goStructShape, goTypeName, type GoField, type GoType } from '../../go-types/go-schema.js';
 import { isObject } from '../../kube.js';
 
@@ -37,12 +37,19 @@ function builderFor(typeName: string): Builder {
   return builder;
 }
 
+/** Fields a newer Kubernetes has than the type table, kept readable: `[json key, value]`. */
+const EXTRA = Symbol('extra fields');
+
 function compileBuilder(typeName: string): Builder {
   const { fields, byName } = goStructShape(typeName);
-  const display = goTypeName({ kind: 'struct', name: typeName });
   const converters = fields.map((field) => converterFor(field.type));
+  const proto = structType(goTypeName({ kind: 'struct', name: typeName }), {
+    toJSON(this: Record<string | symbol, unknown>) {
+      return jsonView(this, fields, this[EXTRA] as [string, unknown][] | undefined);
+    },
+  });
   return (json) => {
-    const struct = goStruct(display, {}) as Record<string, unknown>;
+    const struct = Object.create(proto) as Record<string, unknown>;
     for (let i = 0; i < fields.length; i++) struct[fields[i]!.go] = converters[i]!(json[fields[i]!.json]);
     // Keys Go would drop on decoding, kept readable (a newer field than the table knows).
     let extra: [string, unknown][] | undefined;
@@ -52,7 +59,7 @@ function compileBuilder(typeName: string): Builder {
       struct[capitalised(key)] = converted;
       (extra ??= []).push([key, converted]);
     }
-    struct.toJSON = () => jsonView(struct, fields, extra);
+    if (extra) Object.defineProperty(struct, EXTRA, { value: extra });
     return struct;
   };
 }
@@ -92,7 +99,7 @@ function converterFor(type: GoType): Converter {
     case 'float':
       return (raw) => (typeof raw === 'number' ? raw : 0);
     case 'map': {
-      if (type.elem.kind === 'string') return (raw) => stringMap(stringEntries(raw));
+      if (type.elem.kind === 'string') return (raw) => withGoType(stringEntries(raw), STRING_MAP_TYPE);
       const name = goTypeName(type);
       return (raw) => (isObject(raw) ? withGoType(mapValues(raw, genericValue), name) : null);
     }
