@@ -57,22 +57,38 @@ function copyWithoutDirectives(value: unknown): unknown {
 }
 
 /**
- * `materialize` for a patch the caller gives away: `value` itself when it has nothing to drop (no
- * nulls, no directives anywhere in it), which saves copying what the merge then holds as it is.
+ * `materialize` for a patch the caller gives away: its parts with nothing to drop (no nulls, no
+ * directives) are used as they are, only the path to something dropped is copied.
  */
 export function materializeOwned(value: unknown): unknown {
-  return isPlainContent(value) ? value : materialize(value);
+  const out = withoutDirectivesOwned(value);
+  return out === DROP ? undefined : out;
 }
 
-function isPlainContent(value: unknown): boolean {
+function withoutDirectivesOwned(value: unknown): unknown {
   if (Array.isArray(value)) {
-    for (const item of value) if (!isPlainContent(item)) return false;
-    return true;
+    let out: unknown[] | undefined; // set at the first change, with the items before it
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const result = withoutDirectivesOwned(item);
+      if (out === undefined && result !== item) out = value.slice(0, i);
+      if (out !== undefined && result !== DROP) out.push(result);
+    }
+    return out ?? value;
   }
-  if (!isMap(value)) return true;
-  for (const key in value) {
+  if (!isMap(value)) return value;
+  if (Object.hasOwn(value, PATCH)) return DROP;
+  const keys = Object.keys(value);
+  let out: Obj | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const item = value[key];
-    if (item === null || item === undefined || isDirectiveKey(key) || !isPlainContent(item)) return false;
+    const result = item === null || item === undefined || isDirectiveKey(key) ? DROP : withoutDirectivesOwned(item);
+    if (out === undefined && result !== item) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = value[keys[j]!];
+    }
+    if (out !== undefined && result !== DROP) out[key] = result;
   }
-  return true;
+  return out ?? value;
 }

@@ -8,13 +8,16 @@
  * place (`keep`) is left as it is, so the user's text is never rewritten for it. List items are
  * paired with the user's by merge key (containers by name, mounts by mountPath...), else by index.
  */
-import { goStruct, type GoType } from '../../go-types/go-schema.js';
+import { goStruct, type GoField, type GoType } from '../../go-types/go-schema.js';
 import { isObject } from '../../kube.js';
 import { mergeKeyFor } from '../../merge-keys.js';
 
 type Json = Record<string, unknown>;
 
-/** `value` (of the generated Go struct type `typeName`, `core.Pod`) as Go would write it, except where `keep` has the field. */
+/**
+ * `value` (of the generated Go struct type `typeName`, `core.Pod`) as Go would write it, except
+ * where `keep` has the field. Parts with nothing to drop come back as they are (not copied).
+ */
 export function goRoundTrip(value: unknown, typeName: string, keep: unknown): unknown {
   return visit(value, { kind: 'struct', name: typeName }, keep, undefined);
 }
@@ -33,31 +36,45 @@ function visit(value: unknown, type: GoType, keep: unknown, field: string | unde
 }
 
 function visitList(items: unknown[], elem: GoType, keep: unknown[], field: string | undefined): unknown[] {
+  if (elem.kind !== 'struct' && elem.kind !== 'ptr' && elem.kind !== 'slice') return items; // nothing inside to drop
   const key = mergeKeyFor(field);
-  return items.map((item, i) => {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const match = key !== undefined && isObject(item) ? keep.find((k) => isObject(k) && k[key] === item[key]) : keep[i];
-    return visit(item, elem, match, undefined);
-  });
+    const visited = visit(item, elem, match, undefined);
+    if (visited !== item) out ??= items.slice(0, i);
+    out?.push(visited);
+  }
+  return out ?? items;
 }
 
 function visitStruct(value: Json, typeName: string, keep: Json | undefined): Json {
   const { byName } = goStruct(typeName);
-  const out: Json = {};
-  for (const [key, v] of Object.entries(value)) {
-    const kept = keep !== undefined && Object.hasOwn(keep, key);
-    if (kept && v === keep[key]) {
-      out[key] = v; // the user's own value, untouched by the templates (merging shares it)
-      continue;
+  const keys = Object.keys(value);
+  let out: Json | undefined; // set at the first change, with the fields before it
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const v = value[key];
+    const result = fieldResult(key, v, byName.get(key), keep);
+    if (out === undefined && result !== v) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = value[keys[j]!];
     }
-    const field = byName.get(key);
-    if (!field) {
-      if (kept) out[key] = v;
-      continue;
-    }
-    if (!kept && (field.omitempty || field.omitzero) && isZero(v, field.type)) continue;
-    out[key] = visit(v, field.type, kept ? keep[key] : undefined, key);
+    if (out !== undefined && result !== DROP) out[key] = result;
   }
-  return out;
+  return out ?? value;
+}
+
+const DROP = Symbol('drop');
+
+/** What Go writes for field `key` (`DROP`: nothing); the user's own values are left as they are. */
+function fieldResult(key: string, v: unknown, field: GoField | undefined, keep: Json | undefined): unknown {
+  const kept = keep !== undefined && Object.hasOwn(keep, key);
+  if (kept && v === keep[key]) return v; // the user's own value, untouched by the templates (merging shares it)
+  if (!field) return kept ? v : DROP;
+  if (!kept && (field.omitempty || field.omitzero) && isZero(v, field.type)) return DROP;
+  return visit(v, field.type, kept ? keep[key] : undefined, key);
 }
 
 function isZero(value: unknown, type: GoType): boolean {
