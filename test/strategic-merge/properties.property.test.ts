@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { strategicMerge as istioPresetMerge } from '../../transformer/mesh/istio/merge.js';
-import { isDirectiveKey, POD_SCHEMA, strategicMerge, tryStrategicMerge } from '../../transformer/strategic-merge/index.js';
+import { hasNothingToDrop, isDirectiveKey, POD_SCHEMA, strategicMerge, tryStrategicMerge } from '../../transformer/strategic-merge/index.js';
 import { containerItem, directivePatch, finalizers, labels, originalPod, originalPodWithoutSets, plainPatch, uniquePatch, uniquePatchWithoutNulls } from './arbitraries.js';
 
 type Obj = Record<string, any>;
@@ -154,12 +154,13 @@ describe('strategic merge properties', () => {
     );
   });
 
-  it('ownPatch and shareOriginal give the same result and modify nothing', () => {
+  it('ownPatch (plainPatch when nothing to drop) and shareOriginal give the same result and modify nothing', () => {
     fc.assert(
       fc.property(originalPod, directivePatch(true), (original, patch) => {
         const copy = structuredClone([original, patch]);
         const copied = tryStrategicMerge(original, patch, POD_SCHEMA);
-        const shared = tryStrategicMerge(deepFreeze(original), deepFreeze(patch), POD_SCHEMA, { shareOriginal: true, ownPatch: true });
+        const plain = hasNothingToDrop(patch);
+        const shared = tryStrategicMerge(deepFreeze(original), deepFreeze(patch), POD_SCHEMA, { shareOriginal: true, ownPatch: true, plainPatch: plain });
         expect(shared).toEqual(copied);
         expect([original, patch]).toEqual(copy);
       }),

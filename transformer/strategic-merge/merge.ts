@@ -52,6 +52,8 @@ export interface MergeOptions {
    * nulls or directives goes into the result as it is, not copied.
    */
   readonly ownPatch?: boolean;
+  /** With `ownPatch`: the caller checked that the patch has nothing to drop (`hasNothingToDrop`), so its content is taken without looking. */
+  readonly plainPatch?: boolean;
 }
 
 /** How patch content becomes part of the result (`materialize`, or `materializeOwned` for a patch given away). */
@@ -65,9 +67,11 @@ export function strategicMerge<T extends object>(original: T, patch: object, sch
   if (!isMap(original)) fail('not-a-map', '', 'the document to patch must be a map');
   if (!isMap(patch)) fail('not-a-map', '', 'the patch must be a map');
   // The merge copies every map and list on the patch's paths; the rest is shared unless copied here.
-  const take: Take = options.ownPatch ? materializeOwned : materialize;
+  const take: Take = !options.ownPatch ? materialize : options.plainPatch ? asItIs : materializeOwned;
   return mergeMap(options.shareOriginal ? original : cloneData(original), patch, rootCursor(schema), '', take) as T;
 }
+
+const asItIs: Take = (value) => value;
 
 export function tryStrategicMerge<T extends object>(original: T, patch: object, schema: PatchSchema, options: MergeOptions = {}): MergeOutcome<T> {
   try {
