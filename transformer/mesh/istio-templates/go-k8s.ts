@@ -48,9 +48,10 @@ function compileBuilder(typeName: string): Builder {
       return jsonView(this, fields, this[EXTRA] as [string, unknown][] | undefined);
     },
   });
+  const assignFields = fieldAssigner(fields, converters);
   return (json) => {
     const struct = Object.create(proto) as Record<string, unknown>;
-    for (let i = 0; i < fields.length; i++) struct[fields[i]!.go] = converters[i]!(json[fields[i]!.json]);
+    assignFields(struct, json);
     // Keys Go would drop on decoding, kept readable (a newer field than the table knows).
     let extra: [string, unknown][] | undefined;
     for (const key in json) {
@@ -62,6 +63,26 @@ function compileBuilder(typeName: string): Builder {
     if (extra) Object.defineProperty(struct, EXTRA, { value: extra });
     return struct;
   };
+}
+
+type FieldAssigner = (struct: Record<string, unknown>, json: Json) => void;
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * Sets every field of a new struct from its JSON. Generated once per type with the field names
+ * written out (`s.Name = c[0](j.name)`), so V8 sees one fixed sequence of named stores; the names
+ * come from the generated Go type table, and anything not a plain identifier uses the loop.
+ */
+function fieldAssigner(fields: readonly GoField[], converters: readonly Converter[]): FieldAssigner {
+  if (!fields.every((field) => IDENTIFIER.test(field.go) && IDENTIFIER.test(field.json))) {
+    return (struct, json) => {
+      for (let i = 0; i < fields.length; i++) struct[fields[i]!.go] = converters[i]!(json[fields[i]!.json]);
+    };
+  }
+  const body = fields.map((field, i) => `s.${field.go} = c[${i}](j.${field.json});`).join('\n');
+  const generated = new Function('c', `return function assignFields(s, j) {\n${body}\n};`) as (c: readonly Converter[]) => FieldAssigner;
+  return generated(converters);
 }
 
 function jsonView(struct: Record<string, unknown>, fields: readonly GoField[], extra: readonly [string, unknown][] | undefined): Json {
@@ -117,7 +138,8 @@ function converterFor(type: GoType): Converter {
     }
     case 'struct': {
       const structName = type.name;
-      return (raw) => builderFor(structName)(isObject(raw) ? raw : EMPTY);
+      let builder: Builder | undefined; // resolved at first use: types may refer to themselves
+      return (raw) => (builder ??= builderFor(structName))(isObject(raw) ? raw : EMPTY);
     }
     default:
       // Quantity, IntOrString, Time, raw JSON, bytes: read as the JSON value they hold.
