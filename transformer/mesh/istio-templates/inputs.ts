@@ -106,12 +106,20 @@ function templateFuncs(env: ParsedInputs['env']): FuncMap {
   };
 }
 
+// Per message JSON object (read-only; most pods share the mesh's default ProxyConfig).
+const PROTO_JSON = new WeakMap<object, string>();
+
 /** Istio's `protoToJSON`: a ProxyConfig minus its defaults (`cleanProxyConfig`), other messages as they are. */
 function protoToJSON(message: unknown): string {
   const source = protoSource(message);
   if (source === undefined) return marshalJSON(message);
-  const goType = (message as { [GO_TYPE]?: unknown })[GO_TYPE];
-  return goType === SCHEMAS.ProxyConfig!.goType ? proxyConfigJson(source as ProxyConfig) : marshalJSON(source);
+  let json = PROTO_JSON.get(message as object);
+  if (json === undefined) {
+    const goType = (message as { [GO_TYPE]?: unknown })[GO_TYPE];
+    json = goType === SCHEMAS.ProxyConfig!.goType ? proxyConfigJson(source as ProxyConfig) : marshalJSON(source);
+    PROTO_JSON.set(message as object, json);
+  }
+  return json;
 }
 
 function dataText(source: SourceText, lookup: ReturnType<typeof lookupConfigMap>, key: string, configMap: string, results: Result[]): DataText | undefined {
