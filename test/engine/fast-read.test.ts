@@ -121,6 +121,38 @@ describe('fast YAML reader: template-shaped input', () => {
   });
 });
 
+describe('fast YAML reader: key cache, `:` and comment searches', () => {
+  it.each([
+    ['YAML 1.1 words and numbers as keys', 'on: a\nnull: c\nNo: d\n0x1F: f\n1_0: g\n.5: h\n-.inf: i\ne3: j\n'],
+    ['one-letter booleans as keys', 'y: b\nOFF: e\n'],
+    ['a tilde key', '~: a\nb: 1\n'],
+    ['keys that look like words but are strings', 'name: a\nnone: b\nyess: c\non1: d\nonly: e\ntype: f\nenv: g\nexec: h\n'],
+    ['quoted keys that would resolve if plain', '"on": a\n\'1\': b\n"~": c\n"": d\n'],
+    ['a plain key with a `:` inside', 'a:b: c\nhttp://x:80/y: d\n'],
+    ['a plain value with `:` and `#` inside', 'a: b:c\nd: e#f\ng: h:i#j # k\n'],
+    ['a comment mark before a would-be key `:` (a plain scalar and a comment)', 'a #b: c\n'],
+    ['comments before and after keys', '# a: b\na: 1 # b: c\n  # c: d\nb: x #: y\n'],
+    ['the same keys in many mappings (cache hits)', '- name: a\n  value: b\n- name: c\n  value: d\n- value: e\n  name: f\n'],
+    ['keys of every length up to the cache limit and beyond', Array.from({ length: 80 }, (_, i) => `${'k'.repeat(i + 1)}: ${i}`).join('\n') + '\n'],
+    ['many distinct keys (cache slots reused)', Array.from({ length: 2000 }, (_, i) => `key${i}: ${i}`).join('\n') + '\n'],
+    ['keys that differ only in the middle', 'abcXdef: 1\nabcYdef: 2\nabcXdef2: 3\n'],
+  ])('%s', (_, text) => {
+    expectRead(text);
+    expectRead(text); // again, with the key cache warm
+  });
+
+  it.each([
+    ['`on` and `yes` both naming "true"', 'on: a\nyes: b\n'],
+    ['`~` and `null` both naming ""', '~: a\nnull: b\n'],
+    ['`0x1` and `1` both naming "1"', '0x1: a\n1: b\n'],
+    ['a cached key repeated', 'name: a\nname: b\n'],
+    ['a plain value with `: ` inside', 'a: b: c\n'],
+    ['a plain value ending in `:` before a comment', 'a: b: # c\n'],
+  ])('declines %s', (_, text) => {
+    expect(readPlainData(text)).toEqual({ ok: false });
+  });
+});
+
 describe('fast YAML reader: declines what it does not know (yaml decides)', () => {
   it.each([
     ['duplicate keys', 'a: 1\na: 2\n'],

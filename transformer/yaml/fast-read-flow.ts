@@ -4,114 +4,125 @@
  * holding the flow one (the outermost closing bracket may sit at its indent), as yaml requires.
  * Declines comments inside, keys without values, `[k: v]` pairs and multi-line scalars.
  */
-import { canStartPlain, checkKeyLength, checkNewKey, decline, isFlowIndicator, isLineEnd, skipSpaces, trimSpacesEnd, type Lines, type Read } from './fast-read-lines.js';
+import { CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DOUBLE_QUOTE, HASH, isFlowIndicatorCode, OPEN_BRACE, OPEN_BRACKET, SINGLE_QUOTE, SPACE } from './fast-read-chars.js';
+import { checkKeyLength, checkNewKey, decline, type Lines } from './fast-read-lines.js';
 import { readQuoted } from './fast-read-scalars.js';
 import { plainKeyName, resolvePlainScalar } from './plain-scalar.js';
 
-/** The flow collection opening at `col` of `row`, which must be the last thing on its final line. */
-export function readFlow(lines: Lines, row: number, col: number, parentIndent: number): Read {
-  const reader = new FlowReader(lines, row, col, parentIndent);
+/** The flow collection opening at `at` of `row`, which must be the last thing on its final line; leaves the row after it in `lines.next`. */
+export function readFlow(lines: Lines, row: number, at: number, parentIndent: number): unknown {
+  const reader = new FlowReader(lines, row, at, parentIndent);
   const value = reader.readCollection(0);
-  if (!isLineEnd(reader.line, reader.col)) decline();
-  return { value, next: reader.row + 1 };
+  if (!lines.isLineEnd(reader.at, reader.end)) decline();
+  lines.next = reader.row + 1;
+  return value;
 }
 
 class FlowReader {
-  line: string;
+  /** The end of the cursor's line. */
+  end: number;
 
   constructor(
     private readonly lines: Lines,
     public row: number,
-    public col: number,
+    public at: number,
     private readonly parentIndent: number,
   ) {
-    this.line = lines.line(row);
+    this.end = lines.ends[row]!;
+  }
+
+  private code(): number {
+    return this.lines.text.charCodeAt(this.at);
   }
 
   /** `[...]` or `{...}` at the cursor; `depth` counts the collections around it. */
   readCollection(depth: number): unknown {
-    const isMap = this.line[this.col] === '{';
-    const close = isMap ? '}' : ']';
+    const isMap = this.code() === OPEN_BRACE;
+    const close = isMap ? CLOSE_BRACE : CLOSE_BRACKET;
     const value: unknown[] | Record<string, unknown> = isMap ? {} : [];
-    this.col++;
+    this.at++;
     for (;;) {
       this.skipSpace(depth + 1);
-      if (this.line[this.col] === close) break;
+      if (this.code() === close) break;
       if (isMap) this.readPair(value as Record<string, unknown>, depth + 1);
       else (value as unknown[]).push(this.readValue(depth + 1));
       this.skipSpace(depth + 1);
-      if (this.line[this.col] === close) break;
-      if (this.line[this.col] !== ',') decline();
-      this.col++;
+      if (this.code() === close) break;
+      if (this.code() !== COMMA) decline();
+      this.at++;
     }
-    this.col++;
+    this.at++;
     return value;
   }
 
   private readPair(map: Record<string, unknown>, depth: number): void {
-    const start = this.col;
+    const { lines } = this;
+    const start = this.at;
+    const first = this.code();
     let name: string;
-    if (this.line[start] === '"' || this.line[start] === "'") {
-      const quoted = readQuoted(this.line, start);
-      name = quoted.value;
-      this.col = skipSpaces(this.line, quoted.end);
-      if (this.line[this.col] !== ':') decline();
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      name = readQuoted(lines, start, this.end);
+      this.at = lines.skipSpaces(lines.cursor);
+      if (this.code() !== COLON) decline();
     } else {
       const text = this.scanPlain();
-      if (this.line[this.col] !== ':') decline();
+      if (this.code() !== COLON) decline();
       name = plainKeyName(text);
     }
-    checkKeyLength(start, this.col);
+    checkKeyLength(start, this.at);
     checkNewKey(map, name);
-    this.col = skipSpaces(this.line, this.col + 1);
+    this.at = lines.skipSpaces(this.at + 1);
     // The value must follow on the same line (an empty value or one on the next line declines).
-    if (this.col === this.line.length) decline();
+    if (this.at === this.end) decline();
     map[name] = this.readValue(depth);
   }
 
   private readValue(depth: number): unknown {
-    const ch = this.line[this.col];
-    if (ch === '[' || ch === '{') return this.readCollection(depth);
-    if (ch === '"' || ch === "'") {
-      const quoted = readQuoted(this.line, this.col);
-      this.col = quoted.end;
-      return quoted.value;
+    const code = this.code();
+    if (code === OPEN_BRACKET || code === OPEN_BRACE) return this.readCollection(depth);
+    if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+      const value = readQuoted(this.lines, this.at, this.end);
+      this.at = this.lines.cursor;
+      return value;
     }
     const text = this.scanPlain();
-    if (this.line[this.col] === ':') decline(); // a `k: v` pair inside `[...]`, or `{a: b: c}`
+    if (this.code() === COLON) decline(); // a `k: v` pair inside `[...]`, or `{a: b: c}`
     return resolvePlainScalar(text);
   }
 
   /** A plain scalar up to a flow indicator, a `: ` or the line end; leaves the cursor there. */
   private scanPlain(): string {
-    const { line } = this;
-    const start = this.col;
-    if (!canStartPlain(line, start, true)) decline();
+    const { lines, end } = this;
+    const { text } = lines;
+    const start = this.at;
+    if (!lines.canStartPlain(start, end, true)) decline();
     let i = start;
-    for (; i < line.length; i++) {
-      const ch = line[i];
-      if (isFlowIndicator(ch)) break;
-      if (ch === ':' && (i + 1 === line.length || line[i + 1] === ' ' || isFlowIndicator(line[i + 1]))) break;
-      if (ch === ' ' && line[i + 1] === '#') decline();
+    for (; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (isFlowIndicatorCode(code)) break;
+      if (code === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE || isFlowIndicatorCode(text.charCodeAt(i + 1)))) break;
+      if (code === SPACE && text.charCodeAt(i + 1) === HASH) decline();
     }
-    this.col = i;
-    return trimSpacesEnd(line.slice(start, i));
+    this.at = i;
+    return text.slice(start, lines.trimSpacesEnd(start, i));
   }
 
   /** Skips spaces and line breaks inside the collection; `depth` is that of the enclosing collection. */
   private skipSpace(depth: number): void {
+    const { lines } = this;
     for (;;) {
-      this.col = skipSpaces(this.line, this.col);
-      if (this.col < this.line.length) {
-        if (this.line[this.col] === '#') decline();
+      this.at = lines.skipSpaces(this.at);
+      if (this.at < this.end) {
+        if (this.code() === HASH) decline();
         return;
       }
-      if (++this.row === this.lines.length) decline();
-      this.line = this.lines.line(this.row);
-      const indent = this.lines.indent(this.row);
-      this.col = indent;
-      if (indent === this.line.length || indent > this.parentIndent) continue;
-      const closesOutermost = depth === 1 && indent === this.parentIndent && (this.line[indent] === ']' || this.line[indent] === '}');
+      if (++this.row === lines.length) decline();
+      this.at = lines.firsts[this.row]!;
+      this.end = lines.ends[this.row]!;
+      const indent = lines.indent(this.row);
+      if (this.at === this.end || indent > this.parentIndent) continue;
+      const code = this.code();
+      const closesOutermost = depth === 1 && indent === this.parentIndent && (code === CLOSE_BRACKET || code === CLOSE_BRACE);
       if (!closesOutermost) decline();
     }
   }

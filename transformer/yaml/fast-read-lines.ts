@@ -1,8 +1,11 @@
 /**
- * Shared pieces of the fast YAML reader (`fast-read.ts`): line and column helpers, and the way
- * out. Any construct outside the reader's subset calls `decline()`; `readPlainData` then answers
- * "not mine" and the caller uses the `yaml` package.
+ * Shared pieces of the fast YAML reader (`fast-read.ts`): the text with its line table, the
+ * character tests the readers share, and the way out. Readers work on absolute positions in the
+ * text and on char codes (no line strings, no one-character strings). Any construct outside the
+ * reader's subset calls `decline()`; `readPlainData` then answers "not mine" and the caller uses
+ * the `yaml` package.
  */
+import { COLON, DASH, HASH, isFlowIndicatorCode, neverStartsPlain, QUESTION, SPACE } from './fast-read-chars.js';
 
 /** One shared, stack-less object: declining unwinds the nested read without building an Error. */
 const DECLINED = Object.freeze({ declined: true });
@@ -15,97 +18,126 @@ export function isDecline(thrown: unknown): boolean {
   return thrown === DECLINED;
 }
 
-/** A read node and the row after its last line. */
-export interface Read {
-  value: unknown;
-  next: number;
-}
+/** Tabs, CR, BOM, control and Unicode line-break characters: yaml has special rules for them. */
+const UNUSUAL_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 
-export function skipSpaces(line: string, col: number): number {
-  while (line.charCodeAt(col) === 32) col++;
-  return col;
-}
-
-export function indentOf(line: string): number {
-  return skipSpaces(line, 0);
-}
-
-/** The text's lines with their indents, measured once (the block structure asks for them often). */
+/**
+ * The text and its lines (start, first non-space and end positions); declines texts with unusual
+ * characters. Readers hand results back through the fields `next` (the row after the node read
+ * last) and `cursor` (the position after the token read last) rather than allocating pairs.
+ */
 export class Lines {
-  readonly text: string[];
-  private readonly indents: Int32Array;
+  readonly starts: number[] = [];
+  /** Position of each line's first non-space character (its end for a whitespace-only line). */
+  readonly firsts: number[] = [];
+  /** Position of each line's line break (or the text's end). */
+  readonly ends: number[] = [];
+  readonly length: number;
+  next = 0;
+  cursor = 0;
+  // Memos of `colonFrom` and `commentFrom`: where the last search started and what it found.
+  private colonSearch = Infinity;
+  private colonFound = -1;
+  private commentSearch = Infinity;
+  private commentFound = -1;
 
-  constructor(source: string) {
-    this.text = source.split('\n');
-    if (this.text[this.text.length - 1] === '') this.text.pop(); // a final line break ends a line, it does not start one
-    this.indents = new Int32Array(this.text.length);
-    for (let row = 0; row < this.text.length; row++) this.indents[row] = indentOf(this.text[row]!);
-  }
-
-  get length(): number {
-    return this.text.length;
-  }
-
-  line(row: number): string {
-    return this.text[row]!;
+  constructor(readonly text: string) {
+    // A regex and indexOf run natively: cheaper than visiting each character in JS.
+    if (UNUSUAL_CHARACTERS.test(text)) decline();
+    const { starts, firsts, ends } = this;
+    // A final line break ends a line, it does not start one.
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      let first = start;
+      while (text.charCodeAt(first) === SPACE) first++;
+      starts.push(start);
+      firsts.push(first);
+      ends.push(end);
+      start = end + 1;
+    }
+    this.length = starts.length;
   }
 
   indent(row: number): number {
-    return this.indents[row]!;
+    return this.firsts[row]! - this.starts[row]!;
   }
 
   /** Only spaces, or a comment: nothing for the block structure. */
   isBlank(row: number): boolean {
-    const line = this.text[row]!;
-    const indent = this.indents[row]!;
-    return indent === line.length || line.charCodeAt(indent) === 35; // '#'
+    const first = this.firsts[row]!;
+    return first === this.ends[row]! || this.text.charCodeAt(first) === HASH;
   }
 
   /** Whether a comment line lies in rows `from` to `to` (excluded). */
   hasComment(from: number, to: number): boolean {
-    for (let row = from; row < to; row++) if (this.indents[row]! < this.text[row]!.length) return true;
+    for (let row = from; row < to; row++) if (this.firsts[row]! < this.ends[row]!) return true;
     return false;
   }
 
   /** The first row from `row` on with content (`length` when none). */
   nextContentRow(row: number): number {
-    while (row < this.text.length && this.isBlank(row)) row++;
+    while (row < this.length && this.isBlank(row)) row++;
     return row;
   }
-}
 
-/** Whether only spaces and maybe a comment follow `col` (a comment needs a space before its `#`). */
-export function isLineEnd(line: string, col: number): boolean {
-  const end = skipSpaces(line, col);
-  return end === line.length || (end > col && line[end] === '#');
-}
+  /**
+   * The first `:` at or after `at`, or -1. Memoized: reading moves forward, so the text is
+   * searched (natively) about once, however far the next `:` lies.
+   */
+  colonFrom(at: number): number {
+    if (at < this.colonSearch || (this.colonFound !== -1 && this.colonFound < at)) {
+      this.colonSearch = at;
+      this.colonFound = this.text.indexOf(':', at);
+    }
+    return this.colonFound;
+  }
 
-/** `-` followed by a space or the line end: a block sequence entry. */
-export function isSeqEntry(line: string, col: number): boolean {
-  return line[col] === '-' && (col + 1 === line.length || line[col + 1] === ' ');
-}
+  /** The first ` #` (a comment start after content) at or after `at`, or -1; memoized as `colonFrom` is. */
+  commentFrom(at: number): number {
+    if (at < this.commentSearch || (this.commentFound !== -1 && this.commentFound < at)) {
+      this.commentSearch = at;
+      // Search the rare `#`, not ` #`: a search for the pair stops at every space of the indentation.
+      let hash = this.text.indexOf('#', at + 1);
+      while (hash !== -1 && this.text.charCodeAt(hash - 1) !== SPACE) hash = this.text.indexOf('#', hash + 1);
+      this.commentFound = hash === -1 ? -1 : hash - 1;
+    }
+    return this.commentFound;
+  }
 
-const NEVER_PLAIN_START = new Set(',[]{}#&*!|>\'"%@`');
-const FLOW_INDICATORS = new Set(',[]{}');
+  skipSpaces(at: number): number {
+    const { text } = this;
+    while (text.charCodeAt(at) === SPACE) at++;
+    return at;
+  }
 
-/** Whether a plain scalar may start at `col` (`-`, `?` and `:` only when glued to what follows). */
-export function canStartPlain(line: string, col: number, inFlow: boolean): boolean {
-  const ch = line[col];
-  if (ch === undefined || NEVER_PLAIN_START.has(ch)) return false;
-  if (ch !== '-' && ch !== '?' && ch !== ':') return true;
-  const next = line[col + 1];
-  return next !== undefined && next !== ' ' && !(inFlow && FLOW_INDICATORS.has(next));
-}
+  /** Whether only spaces and maybe a comment follow `at` before `end` (a comment needs a space before its `#`). */
+  isLineEnd(at: number, end: number): boolean {
+    const after = this.skipSpaces(at);
+    return after === end || (after > at && this.text.charCodeAt(after) === HASH);
+  }
 
-export function isFlowIndicator(ch: string | undefined): boolean {
-  return ch !== undefined && FLOW_INDICATORS.has(ch);
-}
+  /** `-` followed by a space or the line end: a block sequence entry. */
+  isSeqEntry(at: number, end: number): boolean {
+    return this.text.charCodeAt(at) === DASH && (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE);
+  }
 
-/** `text` without trailing spaces (only spaces: other whitespace belongs to the scalar). */
-export function trimSpacesEnd(text: string): string {
-  let end = text.length;
-  while (text.charCodeAt(end - 1) === 32) end--;
-  return text.slice(0, end);
+  /** Whether a plain scalar may start at `at` (`-`, `?` and `:` only when glued to what follows). */
+  canStartPlain(at: number, end: number, inFlow: boolean): boolean {
+    if (at >= end) return false;
+    const code = this.text.charCodeAt(at);
+    if (neverStartsPlain(code)) return false;
+    if (code !== DASH && code !== QUESTION && code !== COLON) return true;
+    if (at + 1 === end) return false;
+    const next = this.text.charCodeAt(at + 1);
+    return next !== SPACE && !(inFlow && isFlowIndicatorCode(next));
+  }
+
+  /** The end of `from..to` without trailing spaces (only spaces: other whitespace belongs to the scalar). */
+  trimSpacesEnd(from: number, to: number): number {
+    while (to > from && this.text.charCodeAt(to - 1) === SPACE) to--;
+    return to;
+  }
 }
 
 /** The JS property name is safe to add to a plain-object mapping (not a duplicate, not magic). */

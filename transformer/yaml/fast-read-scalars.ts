@@ -3,7 +3,8 @@
  * block scalars (`|`, `>`, with `-`/`+` chomping). Mirrors the `yaml` package's rules; anything
  * rarer (multi-line quoted or plain scalars, indentation indicators) declines.
  */
-import { canStartPlain, decline, isLineEnd, trimSpacesEnd, type Lines, type Read } from './fast-read-lines.js';
+import { BACKSLASH, DASH, DOUBLE_QUOTE, PIPE, SINGLE_QUOTE, SPACE } from './fast-read-chars.js';
+import { decline, type Lines } from './fast-read-lines.js';
 import { resolvePlainScalar } from './plain-scalar.js';
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -27,72 +28,87 @@ const ESCAPES: Readonly<Record<string, string>> = {
 };
 const HEX_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 
-/** A quoted scalar closed on its own line; `end` is the column after the closing quote. */
-export function readQuoted(line: string, col: number): { value: string; end: number } {
-  return line[col] === "'" ? readSingleQuoted(line, col) : readDoubleQuoted(line, col);
+/** A quoted scalar at `at`, closed before the line `end`; leaves `lines.cursor` after the closing quote. */
+export function readQuoted(lines: Lines, at: number, end: number): string {
+  return lines.text.charCodeAt(at) === SINGLE_QUOTE ? readSingleQuoted(lines, at, end) : readDoubleQuoted(lines, at, end);
 }
 
-function readSingleQuoted(line: string, col: number): { value: string; end: number } {
+function readSingleQuoted(lines: Lines, at: number, end: number): string {
+  const { text } = lines;
   let value = '';
-  let from = col + 1;
+  let from = at + 1;
   for (;;) {
-    const quote = line.indexOf("'", from);
-    if (quote === -1) decline();
-    value += line.slice(from, quote);
-    if (line[quote + 1] !== "'") return { value, end: quote + 1 };
+    const quote = text.indexOf("'", from);
+    if (quote === -1 || quote >= end) decline();
+    value += text.slice(from, quote);
+    if (text.charCodeAt(quote + 1) !== SINGLE_QUOTE) {
+      lines.cursor = quote + 1;
+      return value;
+    }
     value += "'";
     from = quote + 2;
   }
 }
 
-function readDoubleQuoted(line: string, col: number): { value: string; end: number } {
+function readDoubleQuoted(lines: Lines, at: number, end: number): string {
+  const { text } = lines;
   let value = '';
-  let from = col + 1;
-  for (;;) {
-    const quote = line.indexOf('"', from);
-    const escape = line.indexOf('\\', from);
-    if (quote === -1) decline();
-    if (escape === -1 || quote < escape) return { value: value + line.slice(from, quote), end: quote + 1 };
-    value += line.slice(from, escape);
-    const code = line[escape + 1];
-    if (code === undefined) decline(); // an escaped line break: multi-line
-    const length = HEX_LENGTH[code];
-    if (length === undefined) {
-      value += ESCAPES[code] ?? decline();
-      from = escape + 2;
-      continue;
+  let from = at + 1;
+  for (let i = from; ; i++) {
+    if (i >= end) decline(); // closed on a later line, or never: multi-line
+    const code = text.charCodeAt(i);
+    if (code === DOUBLE_QUOTE) {
+      lines.cursor = i + 1;
+      return value + text.slice(from, i);
     }
-    const hex = line.slice(escape + 2, escape + 2 + length);
-    const point = hex.length === length && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : -1;
-    if (point < 0 || point > 0x10ffff) decline();
-    value += String.fromCodePoint(point);
-    from = escape + 2 + length;
+    if (code !== BACKSLASH) continue;
+    value += text.slice(from, i);
+    if (i + 1 === end) decline(); // an escaped line break: multi-line
+    const escape = text[i + 1]!;
+    const length = HEX_LENGTH[escape];
+    if (length === undefined) {
+      value += ESCAPES[escape] ?? decline();
+      from = i + 2;
+    } else {
+      const hex = text.slice(i + 2, Math.min(i + 2 + length, end));
+      const point = hex.length === length && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : -1;
+      if (point < 0 || point > 0x10ffff) decline();
+      value += String.fromCodePoint(point);
+      from = i + 2 + length;
+    }
+    i = from - 1;
   }
 }
 
-/** A plain scalar that is the whole rest of a block line (up to a comment). */
-export function readPlainValue(line: string, col: number): unknown {
-  if (!canStartPlain(line, col, false)) decline();
-  const comment = line.indexOf(' #', col);
-  const text = trimSpacesEnd(comment === -1 ? line.slice(col) : line.slice(col, comment));
-  // `a: b: c` and `a: b:` are errors, not strings.
-  if (text.includes(': ') || text.endsWith(':')) decline();
-  return resolvePlainScalar(text);
+/** A plain scalar that is the whole rest of a block line from `at` (up to a comment). */
+function readPlainValue(lines: Lines, at: number, end: number): unknown {
+  if (!lines.canStartPlain(at, end, false)) decline();
+  const { text } = lines;
+  const comment = lines.commentFrom(at);
+  const stop = comment !== -1 && comment < end ? comment : end;
+  for (let colon = lines.colonFrom(at); colon !== -1 && colon < stop; colon = lines.colonFrom(colon + 1)) {
+    // `a: b: c` and `a: b:` are errors, not strings.
+    if (colon + 1 === end || text.charCodeAt(colon + 1) === SPACE) decline();
+  }
+  return resolvePlainScalar(text.slice(at, lines.trimSpacesEnd(at, stop)));
 }
 
-const BLOCK_HEADER = /^([|>])([-+]?)(?: +#.*| *)$/;
-
 /**
- * A block scalar whose header is at `col` of `row`; its content must be indented deeper than
+ * A block scalar whose header is at `at` of `row`; its content must be indented deeper than
  * `parentIndent` (the collection holding it). Declines what needs yaml's finer rules: empty
  * content, lines of only spaces deeper than the content, keep-chomping up to the end of the text.
+ * Leaves the row after it in `lines.next`.
  */
-export function readBlockScalar(lines: Lines, row: number, col: number, parentIndent: number): Read {
-  const header = BLOCK_HEADER.exec(lines.line(row).slice(col)) ?? decline();
-  const [, style, chomp] = header;
+export function readBlockScalar(lines: Lines, row: number, at: number, parentIndent: number): string {
+  const { text } = lines;
+  const literal = text.charCodeAt(at) === PIPE;
+  const chomp = text.charCodeAt(at + 1);
+  const keep = chomp === 0x2b; // +
+  const strip = chomp === DASH;
+  if (!lines.isLineEnd(keep || strip ? at + 2 : at + 1, lines.ends[row]!)) decline(); // only `|`, `>`, chomping and a comment
   let first = row + 1;
   let leadingWidth = 0;
-  for (; first < lines.length && lines.indent(first) === lines.line(first).length; first++) leadingWidth = Math.max(leadingWidth, lines.indent(first));
+  for (; first < lines.length && lines.firsts[first] === lines.ends[first]; first++) leadingWidth = Math.max(leadingWidth, lines.indent(first));
   if (first === lines.length) decline();
   const indent = lines.indent(first);
   if (indent <= parentIndent || leadingWidth > indent) decline();
@@ -100,16 +116,18 @@ export function readBlockScalar(lines: Lines, row: number, col: number, parentIn
   let end = first + 1;
   for (; end < lines.length; end++) {
     const lineIndent = lines.indent(end);
-    if (lineIndent === lines.line(end).length) {
+    if (lines.firsts[end] === lines.ends[end]) {
       if (lineIndent > indent) decline();
     } else if (lineIndent < indent) break;
     else last = end;
   }
-  if (chomp === '+' && end === lines.length) decline();
-  const content = lines.text.slice(first, last + 1).map((line) => line.slice(indent));
-  const body = '\n'.repeat(first - row - 1) + (style === '|' ? content.join('\n') : fold(content));
-  const tail = chomp === '-' ? '' : chomp === '+' ? '\n'.repeat(end - last) : '\n';
-  return { value: body + tail, next: end };
+  if (keep && end === lines.length) decline();
+  const content: string[] = [];
+  for (let r = first; r <= last; r++) content.push(text.slice(lines.starts[r]! + indent, lines.ends[r]!));
+  const body = '\n'.repeat(first - row - 1) + (literal ? content.join('\n') : fold(content));
+  const tail = strip ? '' : keep ? '\n'.repeat(end - last) : '\n';
+  lines.next = end;
+  return body + tail;
 }
 
 /** Folded-style line joining, as yaml's `resolveBlockScalar` does it (content lines, indentation removed). */
@@ -136,10 +154,11 @@ function fold(content: readonly string[]): string {
   return value;
 }
 
-/** A scalar starting at `col` that must end its line: quoted or plain. */
-export function readLineScalar(line: string, col: number): unknown {
-  if (line[col] !== '"' && line[col] !== "'") return readPlainValue(line, col);
-  const quoted = readQuoted(line, col);
-  if (!isLineEnd(line, quoted.end)) decline();
-  return quoted.value;
+/** A scalar starting at `at` that must end its line (ending at `end`): quoted or plain. */
+export function readLineScalar(lines: Lines, at: number, end: number): unknown {
+  const code = lines.text.charCodeAt(at);
+  if (code !== DOUBLE_QUOTE && code !== SINGLE_QUOTE) return readPlainValue(lines, at, end);
+  const value = readQuoted(lines, at, end);
+  if (!lines.isLineEnd(lines.cursor, end)) decline();
+  return value;
 }

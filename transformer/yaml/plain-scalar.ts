@@ -6,9 +6,25 @@
  * compares the two on random scalars.
  */
 
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const TRUE = /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
-const FALSE = /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
+/** The YAML 1.1 null and bool words (`~`, `null`, `y`, `on`, `NO`, `False`, ...) and their values. */
+const WORDS: ReadonlyMap<string, null | boolean> = new Map<string, null | boolean>([
+  ...['~', 'null', 'Null', 'NULL'].map((word) => [word, null] as const),
+  ...['Y', 'y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((word) => [word, true] as const),
+  ...['N', 'n', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((word) => [word, false] as const),
+]);
+
+/** What a plain scalar's first character allows it to be, by char code: a string only, maybe a word, maybe a number. */
+const STRING = 0;
+const WORD = 1;
+const NUMBER = 2;
+const FIRST_CHAR_KIND = new Uint8Array(128);
+for (const ch of '~nNyYtTfFoO') FIRST_CHAR_KIND[ch.charCodeAt(0)] = WORD;
+// `e`/`E`: yaml's exponent float has an optional mantissa, so `e3` is a float (1000).
+for (const ch of '0123456789.-+eE') FIRST_CHAR_KIND[ch.charCodeAt(0)] = NUMBER;
+
+/** Every character any number below uses (digits, hex digits, `x`, `_`, `.`, signs, `inf`/`nan` letters). */
+const NUMBER_CHAR = new Uint8Array(128);
+for (const ch of '0123456789abcdefABCDEFx_.+-inIN') NUMBER_CHAR[ch.charCodeAt(0)] = 1;
 
 /** An int as `yaml` reads it without `intAsBigInt`: `-0` and imprecise big ints included. */
 function int(text: string, prefix: number, radix: number): number {
@@ -39,23 +55,30 @@ const NUMBER_TAGS: ReadonlyArray<readonly [RegExp, (text: string) => number]> = 
 
 /** The value of a plain scalar: null, boolean, number or the text itself. */
 export function resolvePlainScalar(text: string): unknown {
-  if (text === '') return null;
+  if (text.length === 0) return null;
   // Dispatch on the first character: no null or boolean starts like a number and vice versa,
-  // and anything else (most Kubernetes strings) is a string without running a regex.
-  const first = text[0]!;
-  if ('~nNyYtTfFoO'.includes(first)) {
+  // and anything else (most Kubernetes strings) is a string without a lookup or a regex.
+  const first = text.charCodeAt(0);
+  const kind = first < 128 ? FIRST_CHAR_KIND[first] : STRING;
+  if (kind === WORD) {
     if (text.length > 5) return text; // longer than `false`
-    if (NULL.test(text)) return null;
-    if (TRUE.test(text)) return true;
-    if (FALSE.test(text)) return false;
-    return text;
+    const word = WORDS.get(text);
+    return word === undefined ? text : word;
   }
-  if ('0123456789.-+eE'.includes(first)) {
-    // `e`/`E`: yaml's exponent float has an optional mantissa, so `e3` is a float (1000).
+  if (kind === NUMBER) {
     if (isSmallDecimal(text)) return parseInt(text, 10);
+    if (!hasOnlyNumberChars(text)) return text; // `env`, `--domain`, `2000m`
     for (const [test, resolve] of NUMBER_TAGS) if (test.test(text)) return resolve(text);
   }
   return text;
+}
+
+function hasOnlyNumberChars(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || NUMBER_CHAR[code] === 0) return false;
+  }
+  return true;
 }
 
 /** `0` or digits without a leading zero (not octal), few enough to be exact: the common int. */
