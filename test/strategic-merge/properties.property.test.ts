@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { strategicMerge as istioPresetMerge } from '../../transformer/mesh/istio/merge.js';
-import { hasNothingToDrop, isDirectiveKey, POD_SCHEMA, strategicMerge, tryStrategicMerge } from '../../transformer/strategic-merge/index.js';
+import { isDirectiveKey, POD_SCHEMA, strategicMerge, tryStrategicMerge } from '../../transformer/strategic-merge/index.js';
 import { containerItem, directivePatch, finalizers, labels, originalPod, originalPodWithoutSets, plainPatch, uniquePatch, uniquePatchWithoutNulls } from './arbitraries.js';
 
 type Obj = Record<string, any>;
@@ -154,14 +154,17 @@ describe('strategic merge properties', () => {
     );
   });
 
-  it('ownPatch (plainPatch when nothing to drop) and shareOriginal give the same result and modify nothing', () => {
+  it('ownPatch (with remembered patch parts) and shareOriginal give the same result and modify nothing', () => {
     fc.assert(
       fc.property(originalPod, directivePatch(true), (original, patch) => {
         const copy = structuredClone([original, patch]);
         const copied = tryStrategicMerge(original, patch, POD_SCHEMA);
-        const plain = hasNothingToDrop(patch);
-        const shared = tryStrategicMerge(deepFreeze(original), deepFreeze(patch), POD_SCHEMA, { shareOriginal: true, ownPatch: true, plainPatch: plain });
+        const patchParts = new Map<unknown, unknown>();
+        const options = { shareOriginal: true, ownPatch: true, patchParts };
+        const shared = tryStrategicMerge(deepFreeze(original), deepFreeze(patch), POD_SCHEMA, options);
         expect(shared).toEqual(copied);
+        // The same patch into another document, reusing what its parts became.
+        expect(tryStrategicMerge({ metadata: {}, spec: {} }, patch, POD_SCHEMA, options)).toEqual(tryStrategicMerge({ metadata: {}, spec: {} }, patch, POD_SCHEMA));
         expect([original, patch]).toEqual(copy);
       }),
       RUNS,

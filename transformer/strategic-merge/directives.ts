@@ -93,16 +93,3 @@ function withoutDirectivesOwned(value: unknown): unknown {
   return out ?? value;
 }
 
-/** Whether `value` holds nothing a merge drops (no nulls or directives anywhere): patch content then enters a result as it is. */
-export function hasNothingToDrop(value: unknown): boolean {
-  if (Array.isArray(value)) {
-    for (const item of value) if (!hasNothingToDrop(item)) return false;
-    return true;
-  }
-  if (!isMap(value)) return true;
-  for (const key in value) {
-    const item = value[key];
-    if (item === null || item === undefined || key.charCodeAt(0) === 36 /* $ */ || !hasNothingToDrop(item)) return false;
-  }
-  return true;
-}

@@ -4,5 +4,5 @@ export { StrategicMergeError, type StrategicMergeErrorCode, type StrategicMergeP
 export { POD_SCHEMA, POD_TEMPLATE_SCHEMA, UNTYPED_SCHEMA } from './schema.js';
 export { patchMetaAt } from './lookup.js';
 export { schemaProblems } from './check-schema.js';
-export { DELETE_FROM_PRIMITIVE_LIST, PATCH, RETAIN_KEYS, SET_ELEMENT_ORDER, hasNothingToDrop, isDirectiveKey } from './directives.js';
+export { DELETE_FROM_PRIMITIVE_LIST, PATCH, RETAIN_KEYS, SET_ELEMENT_ORDER, isDirectiveKey } from './directives.js';
 export type { FieldPatchMeta, PatchSchema, PatchStrategy, TypePatchMeta } from './schema-types.js';

@@ -8,7 +8,7 @@
  * and source-less injected volumes become `emptyDir: {}`, as the API server stores them.
  */
 import type { Result } from '../../results.js';
-import { hasNothingToDrop, POD_SCHEMA, tryStrategicMerge } from '../../strategic-merge/index.js';
+import { POD_SCHEMA, tryStrategicMerge } from '../../strategic-merge/index.js';
 import { ANN } from '../istio/names.js';
 import { moveUserProxyToInit } from '../istio/overrides.js';
 import type { PodTemplate } from '../types.js';
@@ -22,7 +22,6 @@ import { runTemplate, templateFailure } from './run-template.js';
  * identity), and hold the output's parts without copies (both merges of one output share them).
  */
 const SHARE = { shareOriginal: true, ownPatch: true } as const;
-const PLAIN = { ...SHARE, plainPatch: true } as const;
 
 export type TemplatesOutcome = { ok: true; merged: PodTemplate; templatePod: PodTemplate } | { ok: false; result: Result };
 
@@ -32,7 +31,7 @@ export function applyTemplates(cluster: ParsedInputs, names: readonly string[], 
   for (const name of names) {
     const ran = runTemplate(cluster, name, data);
     if (!ran.ok) return ran;
-    const options = hasNothingToDrop(ran.overlay) ? PLAIN : SHARE; // checked once for both merges
+    const options = { ...SHARE, patchParts: new Map<unknown, unknown>() }; // the output is stripped once for both merges
     const accumulated = tryStrategicMerge(templatePod, ran.overlay, POD_SCHEMA, options);
     if (!accumulated.ok) return { ok: false, result: templateFailure(cluster, `templates.${name}: failed applying injection overlay: strategic merge: ${accumulated.error.message}`) };
     templatePod = accumulated.value;
