@@ -9,7 +9,7 @@ import { defineFunc, type FuncSpec } from './funcs.js';
 import { isPrint } from './go-quote.js';
 import { sprint, sprintf, sprintln } from './printf.js';
 import { byteAt, byteLength, sliceBytes, utf8Bytes } from './utf8.js';
-import { hasOwn, isMapObject, isStringMap, isTrue, kindOf, typeName } from './values.js';
+import { STRING_MAP_TYPE, declaredType, hasOwn, isMapObject, isStringMap, isTrue, kindOf, typeName } from './values.js';
 
 function notCalled(): never {
   throw new GoFuncError('unreachable: evaluated by the executor');
@@ -25,9 +25,13 @@ function indexArg(index: unknown, cap: number): number {
 
 function goIndex(item: unknown, ...indexes: unknown[]): unknown {
   // The common case, a map and one key, without the general loop.
-  if (indexes.length === 1 && typeof indexes[0] === 'string' && typeof item === 'object' && item !== null && !Array.isArray(item) && isMapObject(item)) {
-    const key = indexes[0];
-    return hasOwn(item, key) ? (item as Record<string, unknown>)[key] : isStringMap(item) ? '' : null;
+  if (indexes.length === 1 && typeof indexes[0] === 'string' && typeof item === 'object' && item !== null && !Array.isArray(item)) {
+    // One read of the declared type decides both "is a map" and "a missing key reads as """.
+    const declared = declaredType(item);
+    if (declared === undefined ? isMapObject(item) : declared.startsWith('map[')) {
+      const key = indexes[0];
+      return hasOwn(item, key) ? (item as Record<string, unknown>)[key] : declared === STRING_MAP_TYPE ? '' : null;
+    }
   }
   if (item === undefined || item === null) throw new GoFuncError('index of untyped nil');
   let cur: unknown = item;

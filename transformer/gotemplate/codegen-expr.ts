@@ -6,20 +6,18 @@
  * Decided at compile time: which function a name calls, argument counts, constant arguments and
  * their types. What Go reports as an error becomes a statement that reports it when (and only if)
  * it runs. Every place Go's executor calls `s.at(node)` sets `s.at`, so errors name the same
- * node. Plain fields are read inline, so each field access gets its own property cache in V8.
+ * node. Field chains and function calls are compiled per site (`codegen-path.ts`, `call`), so V8
+ * keeps property caches per field and can inline the functions a template calls.
  */
 import { BUILTINS } from './builtins.js';
+import { fieldPath } from './codegen-path.js';
 import type { JsWriter } from './codegen-writer.js';
-import type { CallSite } from './exec-helpers.js';
 import { callBuiltin } from './field-access.js';
 import { canBeNil, typeString, type ArgType, type FuncSpec } from './funcs.js';
 import { goQuote } from './go-quote.js';
 import { nodeString, type ArgNode, type ChainNode, type CommandNode, type IdentifierNode, type Node, type NumberNode, type PipeNode, type VariableNode } from './nodes.js';
 
 export type Code = string[];
-
-/** Arguments whose `interface{}` conversion a call helper does (bits of `CallSite.interfaceArgs`). */
-const MASK_BITS = 30;
 
 export class ExprEmitter {
   /** > 0 while compiling the first argument of `call`, where a function field is not called. */
@@ -103,8 +101,7 @@ export class ExprEmitter {
     }
     if (funcOperand === 'false' && args === 'null' && final === 'MISSING' && !ident.some(isSpecialName)) {
       const t = this.w.name('t');
-      const getters = this.w.declare('path', `[${ident.map((name) => this.w.getter(name)).join(', ')}]`);
-      code.push(`const ${t} = readPath(s, ${dot}, ${receiver}, ${this.w.constant(ident)}, ${getters}, ${this.w.node(node)});`);
+      code.push(`const ${t} = ${fieldPath(this.w, ident)}(s, ${dot}, ${receiver}, ${this.w.node(node)});`);
       return t;
     }
     let value = receiver;
@@ -125,7 +122,7 @@ export class ExprEmitter {
       code.push(`const ${t} = ${general};`);
       return t;
     }
-    code.push(`const ${t} = readField(s, ${dot}, ${receiver}, ${key}, ${this.w.getter(name)}, ${this.w.node(node)});`);
+    code.push(`const ${t} = ${fieldPath(this.w, [name])}(s, ${dot}, ${receiver}, ${this.w.node(node)});`);
     return t;
   }
 
@@ -202,19 +199,19 @@ export class ExprEmitter {
       types.push(typ);
       args.push(this.validate(code, final, typ, true));
     }
-    // `interface{}` arguments get nil for "no value" in the call helper (it cannot fail, so it can wait).
-    let interfaceArgs = 0;
+    // `interface{}` arguments get nil for "no value".
     types.forEach((typ, k) => {
-      if (typ !== 'any') return;
-      if (k < MASK_BITS) interfaceArgs |= 1 << k;
-      else args[k] = this.validate(code, args[k]!, 'any', false);
+      if (typ === 'any' && !isNonNilConstant(args[k]!)) args[k] = this.validate(code, args[k]!, 'any', false);
     });
     const fn = isCall ? callBuiltin(nodeString(argNodes[0] ?? { type: 'nil', pos: 0, src: node.src })) : spec.fn;
-    const site: CallSite = { fn: fn as CallSite['fn'], at: this.w.node(node), name, interfaceArgs };
+    // Called in place (not through a shared helper), so V8 sees one function per site and can
+    // inline it; `(0, f)` calls it without a receiver. A throw is Go's `error calling NAME`.
     const t = this.w.name('t');
-    const siteRef = this.w.constant(site);
-    if (args.length <= 3) code.push(`const ${t} = call${args.length}(s, ${siteRef}${args.map((a) => ', ' + a).join('')});`);
-    else code.push(`const ${t} = callN(s, ${siteRef}, [${args.join(', ')}]);`);
+    code.push(
+      `let ${t};`,
+      `try { ${t} = (0, ${this.w.constant(fn)})(${args.join(', ')}); } catch (e) { callFailed(s, ${this.w.node(node)}, ${this.w.constant(name)}, e); }`,
+      `if (${t} === undefined) ${t} = null;`,
+    );
     return t;
   }
 
@@ -297,7 +294,7 @@ export class ExprEmitter {
 
   /**
    * Go's `validateType`, with the common parameter types checked inline; `deferAny` when the
-   * value goes to a call helper, which turns "no value" into nil for `interface{}` itself.
+   * value is a call argument: `call` turns "no value" into nil for `interface{}` once all are evaluated.
    */
   private validate(code: Code, value: string, typ: ArgType | null, deferAny: boolean): string {
     if (typ === null || typ === 'value' || (typ === 'any' && deferAny)) return value;
@@ -320,6 +317,11 @@ export class ExprEmitter {
     code.push(`s.errorf(${this.w.constant(message)});`);
     return 'undefined';
   }
+}
+
+/** A generated expression that is a constant other than "no value" (a `K[i]` or a boolean). */
+function isNonNilConstant(expr: string): boolean {
+  return expr.startsWith('K[') || expr === 'true' || expr === 'false';
 }
 
 function isSpecialName(name: string): boolean {

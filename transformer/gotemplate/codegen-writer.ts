@@ -25,8 +25,7 @@ export class JsWriter {
   private readonly constants: unknown[] = [];
   private readonly constantIndex = new Map<unknown, number>();
   private readonly functions: string[] = [];
-  private readonly declarations: string[] = [];
-  private readonly getters = new Map<string, string>();
+  private readonly sharedFunctions = new Map<string, string>();
   private nextName = 0;
 
   /** `nodes`: the template set's node table, shared so that `s.at` means the same in every template. */
@@ -55,25 +54,14 @@ export class JsWriter {
     return `${prefix}${this.nextName++}`;
   }
 
-  /**
-   * A function reading property `name` of its argument. Each is its own function, so V8 keeps a
-   * property cache per field name (receivers of one field name have few shapes); one shared
-   * `obj[name]` would go through V8's global cache, which the rest of a busy process keeps cold.
-   */
-  getter(name: string): string {
-    let fn = this.getters.get(name);
+  /** The function `make` adds, made once per `key` (generated code shared by every site that needs it). */
+  shared(key: string, make: () => string): string {
+    let fn = this.sharedFunctions.get(key);
     if (fn === undefined) {
-      fn = this.function('get', 'r', [`return r[${this.constant(name)}];`]);
-      this.getters.set(name, fn);
+      fn = make();
+      this.sharedFunctions.set(key, fn);
     }
     return fn;
-  }
-
-  /** A module-level constant holding the value of JS expression `expr` (evaluated once). */
-  declare(prefix: string, expr: string): string {
-    const name = this.name(prefix);
-    this.declarations.push(`const ${name} = ${expr};`);
-    return name;
   }
 
   /** Adds a function of the generated module; returns its name. */
@@ -86,7 +74,7 @@ export class JsWriter {
   /** Builds the module: `helpers` become locals of the same names, and it returns the function named `entry`. */
   build<T>(entry: string, helpers: Readonly<Record<string, unknown>>): T {
     const names = Object.keys(helpers);
-    const source = `'use strict';\nconst { ${names.join(', ')} } = H;\n${this.functions.join('\n')}\n${this.declarations.join('\n')}\nreturn ${entry};`;
+    const source = `'use strict';\nconst { ${names.join(', ')} } = H;\n${this.functions.join('\n')}\nreturn ${entry};`;
     const module = new Function('K', 'H', source) as (k: unknown[], h: Readonly<Record<string, unknown>>) => T;
     return module(this.constants, helpers);
   }

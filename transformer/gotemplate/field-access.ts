@@ -1,33 +1,18 @@
 /**
  * Go's `evalField` over the value model: `.Name` of a struct (a field, or a method that is
  * called) or of a map (a key; a missing one follows the `missingkey` option), with Go's errors.
- * `readField` takes plain fields the quick way and comes here for the rest. `at` is the number
- * of the node a method call's error is reported at.
+ * Compiled field chains (`codegen-path.ts`) take plain fields the quick way and come here for the
+ * rest. `at` is the number of the node a method call's error is reported at.
  */
 import { MISSING, type ExecState } from './exec-state.js';
 import { GoFuncError } from './errors.js';
 import { goQuote } from './go-quote.js';
-import { hasOwn, hasPlainProto, isMapObject, isStringMap, structMember, typeName } from './values.js';
+import { hasOwn, isMapObject, isStringMap, structMember, typeName } from './values.js';
 
 type Fn = (...args: unknown[]) => unknown;
 
 /** A method call's arguments after the field name (generated code), evaluated only if the field is a method. */
 export type MethodArgs = ((s: ExecState, dot: unknown) => unknown[]) | null;
-
-/** Reads one property of an object: `obj[name]` for a fixed name. */
-export type Getter = (obj: object) => unknown;
-
-/**
- * `receiver.name` without arguments: a plain field read directly (by `get`, which reads `name`),
- * anything else by `evalField`.
- */
-export function readField(s: ExecState, dot: unknown, receiver: unknown, name: string, get: Getter, at: number): unknown {
-  if (typeof receiver === 'object' && receiver !== null && hasPlainProto(receiver)) {
-    const value = get(receiver);
-    if (value !== undefined && typeof value !== 'function') return value;
-  }
-  return evalField(s, dot, receiver, name, at, null, MISSING, false);
-}
 
 /**
  * `receiver.name`. `args` are the command's arguments after the field, used if it is a method;

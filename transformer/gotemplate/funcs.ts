@@ -79,7 +79,8 @@ export function canBeNil(t: ArgType): boolean {
 
 /** Go's assignability of a (non-nil) value to a parameter type, over the value model. */
 export function isAssignable(value: unknown, typ: ArgType): boolean {
-  if (typeof typ === 'object') return kindOf(value) === 'struct' || kindOf(value) === 'map';
+  // A struct parameter takes a struct or a map (any object but a slice).
+  if (typeof typ === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
   switch (typ) {
     case 'any':
     case 'value':

@@ -239,10 +239,10 @@ export function structMember(value: object, name: string): FieldLookup {
 }
 
 /**
- * Whether `obj` inherits no data: a plain map, a `goStruct` value or a struct of a `structType`. A property of it that reads
- * as neither undefined nor a function (nor is `constructor`/`__proto__`) is then the map entry or
- * struct field Go would read, found with one property load instead of a kind check and an
- * own-property lookup.
+ * Whether `obj` inherits no data: a plain map, a `goStruct` value or a struct of a `structType`.
+ * A property of it that reads as neither undefined nor a function (nor is `constructor` or
+ * `__proto__`) is then the map entry or struct field Go would read, found with one property load
+ * instead of a kind check and an own-property lookup.
  */
 export function hasPlainProto(obj: object): boolean {
   const proto = Object.getPrototypeOf(obj) as Record<symbol, unknown> | null;
