@@ -82,11 +82,25 @@ function parseUncached(inputs: ClusterInputs): InputsOutcome {
   const mesh = meshText ? parseMesh(meshText, results) : defaultMeshConfig();
   if (results.length > 0 || !injector?.config || values === undefined || mesh === undefined) return { ok: false, results };
   const templatesChangeMaps = [...injector.config.templates.values()].some((t) => [...t.calledFunctions()].some((name) => MAP_CHANGING_FUNCS.has(name)));
-  if (!templatesChangeMaps) deepFreeze(values);
+  const shaped = withFastShape(values) as ValuesMap;
+  if (!templatesChangeMaps) deepFreeze(shaped);
   return {
     ok: true,
-    inputs: { injector: injector.config, injectorPath: inputs.injector.path, values, templatesChangeMaps, settings: valuesSettings(values), mesh, env },
+    inputs: { injector: injector.config, injectorPath: inputs.injector.path, values: shaped, templatesChangeMaps, settings: valuesSettings(shaped), mesh, env },
   };
+}
+
+/**
+ * A copy of parsed data whose maps have V8's fast property layout: the YAML parser adds keys one
+ * by one, which leaves maps of more than a dozen keys (`global`, `global.proxy`) as slow
+ * dictionaries, and templates read them for every pod. A spread copy is laid out fast.
+ */
+function withFastShape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withFastShape);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = { ...value };
+  for (const key of Object.keys(copy)) copy[key] = withFastShape(copy[key]);
+  return copy;
 }
 
 function deepFreeze(value: unknown): void {
