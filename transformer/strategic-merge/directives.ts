@@ -2,6 +2,7 @@
  * Patch directives (strategic-merge-patch.md "Basic Patch Format") and how patch content becomes
  * part of the result when there is nothing to merge it with.
  */
+import { deepFreeze, isDeeplyFrozen } from '../frozen-data.js';
 import { isMap, type Obj } from './json-kind.js';
 
 export const PATCH = '$patch';
@@ -61,31 +62,23 @@ function copyWithoutDirectives(value: unknown): unknown {
  * directives) are used as they are, only the path to something dropped is copied.
  */
 export function materializeOwned(value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && Object.isFrozen(value)) return frozenTaken(value);
+  if (typeof value === 'object' && value !== null && isDeeplyFrozen(value)) return frozenTaken(value);
   const out = withoutDirectivesOwned(value);
   return out === DROP ? undefined : out;
 }
 
-// A frozen patch part (shared between patches, e.g. cached template output) gives the same result
-// every time: worked out once, and frozen too since it is shared as well.
+// A deeply frozen patch part (shared between patches, e.g. cached template output) gives the same
+// result every time: worked out once, and frozen too since it is shared as well.
 const FROZEN_TAKEN = new WeakMap<object, unknown>();
 
 function frozenTaken(value: object): unknown {
   if (FROZEN_TAKEN.has(value)) return FROZEN_TAKEN.get(value);
   const out = withoutDirectivesOwned(value);
-  const taken = out === DROP ? undefined : freezeNew(out);
+  const taken = out === DROP ? undefined : deepFreeze(out);
   FROZEN_TAKEN.set(value, taken);
   return taken;
 }
 
-/** Freezes `value` and what it holds, down to parts frozen already. */
-function freezeNew<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) freezeNew(item);
-  }
-  return value;
-}
 
 function withoutDirectivesOwned(value: unknown): unknown {
   if (Array.isArray(value)) {
@@ -114,4 +107,3 @@ function withoutDirectivesOwned(value: unknown): unknown {
   }
   return out ?? value;
 }
-

@@ -9,6 +9,7 @@
  * paired with the user's by merge key (containers by name, mounts by mountPath...), else by index.
  */
 import { goStruct, type GoField, type GoType } from '../../go-types/go-schema.js';
+import { deepFreeze, isDeeplyFrozen } from '../../frozen-data.js';
 import { isObject } from '../../kube.js';
 import { mergeKeyFor } from '../../merge-keys.js';
 
@@ -49,27 +50,19 @@ function visitList(items: unknown[], elem: GoType, keep: unknown[], field: strin
   return out ?? items;
 }
 
-// Template output the YAML reader shares between pods comes frozen: what Go makes of such a part
+// Template output the YAML reader shares between pods comes deeply frozen: what Go makes of such a part
 // (with no user field to keep) is fixed, so it is worked out once per part and type.
 const FROZEN_RESULTS = new WeakMap<Json, Map<string, Json>>();
 
 function visitStruct(value: Json, typeName: string, keep: Json | undefined): Json {
-  if (keep !== undefined || !Object.isFrozen(value)) return visitStructFields(value, typeName, keep);
+  if (keep !== undefined || !isDeeplyFrozen(value)) return visitStructFields(value, typeName, keep);
   let byType = FROZEN_RESULTS.get(value);
   if (byType === undefined) FROZEN_RESULTS.set(value, (byType = new Map()));
   let result = byType.get(typeName);
-  if (result === undefined) byType.set(typeName, (result = freezeNew(visitStructFields(value, typeName, undefined))));
+  if (result === undefined) byType.set(typeName, (result = deepFreeze(visitStructFields(value, typeName, undefined))));
   return result;
 }
 
-/** Freezes `value` and what it holds, down to parts frozen already. */
-function freezeNew<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) freezeNew(item);
-  }
-  return value;
-}
 
 function visitStructFields(value: Json, typeName: string, keep: Json | undefined): Json {
   const { byName } = goStruct(typeName);

@@ -7,6 +7,7 @@
 import { parseDocument } from 'yaml';
 import { GO_TYPE, MAP_CHANGING_FUNCS, defineFunc, injectionFuncMap, marshalJSON, type FuncMap } from '../../gotemplate/index.js';
 import type { InjectorPolicy } from '../../decision.js';
+import { deepFreeze } from '../../frozen-data.js';
 import { cloneData, isObject } from '../../kube.js';
 import type { Result } from '../../results.js';
 import { PARSE_OPTIONS } from '../../yaml/yaml-options.js';
@@ -101,12 +102,6 @@ function withFastShape(value: unknown): unknown {
   const copy: Record<string, unknown> = { ...value };
   for (const key of Object.keys(copy)) copy[key] = withFastShape(copy[key]);
   return copy;
-}
-
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const item of Object.values(value)) deepFreeze(item);
 }
 
 function templateFuncs(env: ParsedInputs['env']): FuncMap {
