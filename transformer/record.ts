@@ -29,6 +29,11 @@ export interface RemovedNode {
 }
 
 export interface InjectionRecord {
+  /**
+   * Digest of the document as written (`injection-digest.ts`), so an unchanged document is
+   * recognised without undoing and redoing the injection. Optional: older records lack it.
+   */
+  digest?: string;
   added: PathSegment[][];
   replaced: ReplacedNode[];
   removed: RemovedNode[];
@@ -49,6 +54,7 @@ export function encodeRecord(record: InjectionRecord): string {
     groups.set(key, group);
   }
   const out: Record<string, unknown> = { v: RECORD_VERSION };
+  if (record.digest !== undefined) out.d = record.digest;
   if (groups.size) out.added = [...groups.values()].map((g) => [...g.parent, g.children]);
   if (record.replaced.length) out.replaced = record.replaced;
   if (record.removed.length) out.removed = record.removed;
@@ -78,6 +84,10 @@ export function decodeRecord(text: string): InjectionRecord | string {
     return `annotation ${RECORD_ANNOTATION} has an unknown format (expected {"v":${RECORD_VERSION},...}); was it written by a newer mesh-inject?`;
   }
   const record = emptyRecord();
+  if (raw.d !== undefined) {
+    if (typeof raw.d !== 'string') return `annotation ${RECORD_ANNOTATION}: malformed "d" (digest) entry`;
+    record.digest = raw.d;
+  }
   for (const group of (raw.added as unknown[] | undefined) ?? []) {
     if (!Array.isArray(group) || !Array.isArray(group.at(-1))) return `annotation ${RECORD_ANNOTATION}: malformed "added" entry`;
     const parent = group.slice(0, -1);

@@ -10,7 +10,9 @@ import { injectWorkload } from './inject-workload.js';
 import { isObject } from './kube.js';
 import { getIn, locateWorkloads, type LocatedWorkload } from './locate-workloads.js';
 import type { MeshPreset, PodTemplate } from './mesh/types.js';
-import { decodeRecord, emptyRecord, encodeRecord, RECORD_ANNOTATION } from './record.js';
+import { decodeRecord, emptyRecord, encodeRecord, RECORD_ANNOTATION, type InjectionRecord } from './record.js';
+import { DIGEST_PLACEHOLDER, sealDigest } from './injection-digest.js';
+import { recognizeUnchanged } from './recognize-unchanged.js';
 import type { ResourceRef, Result, ResultCode, Severity } from './results.js';
 import { deepEqual } from './yaml/deep-equal.js';
 import { formatPath, resolvePath, type Location, type PathSegment } from './yaml/node-path.js';
@@ -21,6 +23,7 @@ import type { RenderStyle } from './yaml/render.js';
 import { emitScalar } from './yaml/emit.js';
 import { applySplices, mergeLineDeletions, type Splice } from './yaml/splices.js';
 import { detectIndentSeq } from './yaml/detect-style.js';
+import { refOf, workloadInfo, workloadNamespace } from './workload-ref.js';
 
 export type Mode = 'inject' | 'uninject';
 
@@ -64,6 +67,8 @@ interface Workload extends LocatedWorkload {
   ref: ResourceRef;
   namespace: string;
   hadRecord: boolean;
+  /** The earlier record's digest (records written before digests existed have none). */
+  previousDigest: string | undefined;
   failed: boolean;
 }
 
@@ -94,16 +99,6 @@ function podPathSegments(w: LocatedWorkload): PathSegment[] {
   return [...w.objectPath, ...w.podPath];
 }
 
-function refOf(object: Record<string, unknown>, namespace: string): ResourceRef {
-  const metadata = isObject(object.metadata) ? object.metadata : {};
-  return {
-    apiVersion: String(object.apiVersion),
-    kind: String(object.kind),
-    name: String(metadata.name ?? metadata.generateName ?? ''),
-    namespace,
-  };
-}
-
 function parseWithProblems(run: DocumentRun, text: string): { parsed: ParsedDocument; data: unknown } | undefined {
   const { parsed, problems } = parseYaml(text);
   let all: ParseProblem[] = problems;
@@ -128,9 +123,8 @@ function objectRoots(ctx: DocumentContext, data: unknown): LocatedWorkload[] {
 }
 
 function describe(run: DocumentRun, located: LocatedWorkload): Workload {
-  const metadata = isObject(located.object.metadata) ? located.object.metadata : {};
-  const namespace = typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : run.ctx.config.defaultNamespace;
-  return { ...located, ref: refOf(located.object, namespace), namespace, hadRecord: false, failed: false };
+  const namespace = workloadNamespace(located.object, run.ctx.config.defaultNamespace);
+  return { ...located, ref: refOf(located.object, namespace), namespace, hadRecord: false, previousDigest: undefined, failed: false };
 }
 
 function nodeAt(parsed: ParsedDocument, path: PathSegment[]): Location | undefined {
@@ -179,6 +173,7 @@ function undoInjections(run: DocumentRun, text: string, parsed: ParsedDocument, 
       continue;
     }
     w.hadRecord = true;
+    w.previousDigest = record.digest;
     const plan = planUndo(text, podNode, record, nodeAt(parsed, recordPath));
     for (const path of plan.missing) {
       run.add('warning', 'invalid-record', `recorded path ${formatPath(path)} is no longer in the file (edited by hand?); skipped`, { ref: w.ref, field: formatPath([...podPath, ...path]) });
@@ -199,9 +194,23 @@ function withPlaceholder(target: PodTemplate): PodTemplate {
   };
 }
 
+/**
+ * A document whose only workload is its root object gets a digest in its record, for
+ * `recognizeUnchanged`; `unsealed` is the same edit with a record without one.
+ */
+interface Seal {
+  unsealed: Splice[];
+  /** The workload had a record: keep it as it is when only its digest would change. */
+  reinjected: boolean;
+  /** That record's digest; none when it was written before digests existed. */
+  previousDigest: string | undefined;
+}
+
 /** Phase 2: compute each workload's target pod and plan the edits that produce it. */
-function injectAll(run: DocumentRun, text: string, parsed: ParsedDocument, data: unknown, workloads: Workload[]): { splices: Splice[]; targets: Map<Workload, PodTemplate> } {
+function injectAll(run: DocumentRun, text: string, parsed: ParsedDocument, data: unknown, workloads: Workload[]): { splices: Splice[]; targets: Map<Workload, PodTemplate>; seal?: Seal } {
   const { ctx } = run;
+  const sealable = !ctx.roots && workloads.length === 1 && workloads[0]!.objectPath.length === 0;
+  let seal: Seal | undefined;
   const style: RenderStyle = { eol: ctx.eol, indentSeq: detectIndentSeq(parsed.doc, text) };
   const splices: Splice[] = [];
   const targets = new Map<Workload, PodTemplate>();
@@ -212,7 +221,7 @@ function injectAll(run: DocumentRun, text: string, parsed: ParsedDocument, data:
     const location = nodeAt(parsed, podPath);
     const outcome = injectWorkload({
       pod: (isObject(pod) ? pod : {}) as Record<string, unknown>,
-      workload: { apiVersion: w.ref.apiVersion, kind: w.ref.kind, name: w.ref.name, namespace: w.namespace, labels: labelsOf(w.object) },
+      workload: workloadInfo(w.object, w.ref, w.namespace),
       podPath: formatPath(w.podPath),
       config: ctx.config,
       cluster: ctx.cluster,
@@ -248,17 +257,38 @@ function injectAll(run: DocumentRun, text: string, parsed: ParsedDocument, data:
     const target = withPlaceholder(outcome.target);
     planNode(plan, location, pod, target, []);
     plan.record.added = plan.record.added.filter((p) => !(p.length === 3 && p[2] === RECORD_ANNOTATION));
-    const recordJson = encodeRecord(plan.record);
-    for (const splice of plan.splices) {
-      // JSON documents are re-rendered as JSON, where the placeholder sits in double quotes.
-      splice.text = splice.text.replace(`"${PLACEHOLDER}"`, JSON.stringify(recordJson)).replace(PLACEHOLDER, renderRecordValue(recordJson));
+    if (sealable) {
+      seal = { unsealed: mergeLineDeletions(withRecord(plan.splices, plan.record)), reinjected: w.hadRecord, previousDigest: w.previousDigest };
+      plan.record.digest = DIGEST_PLACEHOLDER;
     }
-    splices.push(...mergeLineDeletions(plan.splices));
+    splices.push(...mergeLineDeletions(withRecord(plan.splices, plan.record)));
     targets.set(w, target);
     const reason = outcome.decision.inject ? outcome.decision.reason : 'custom sidecars from the config';
     run.reports.push({ resourceRef: w.ref, action: w.hadRecord ? 'reinjected' : 'injected', code: 'injected', reason, line, ...(outcome.proxyConfigs ? { proxyConfigs: outcome.proxyConfigs } : {}) });
   }
-  return { splices, targets };
+  return { splices, targets, ...(seal ? { seal } : {}) };
+}
+
+/** The planned edits with the record's placeholder replaced by the record. */
+function withRecord(splices: readonly Splice[], record: InjectionRecord): Splice[] {
+  const recordJson = encodeRecord(record);
+  // JSON documents are re-rendered as JSON, where the placeholder sits in double quotes.
+  return splices.map((splice) => ({ ...splice, text: splice.text.replace(`"${PLACEHOLDER}"`, JSON.stringify(recordJson)).replace(PLACEHOLDER, renderRecordValue(recordJson)) }));
+}
+
+/**
+ * The edited document with its digest filled in. When re-injecting would change nothing but the
+ * digest (the user edited some other field since, or the record predates digests), the document
+ * stays as it is: a digest only speeds up later runs, and must never make a file "need injection".
+ */
+function sealedOutput(text: string, pristine: string, splices: Splice[], seal: Seal, eol: string): string {
+  if (seal.reinjected) {
+    const unchanged = seal.previousDigest === undefined
+      ? applySplices(pristine, seal.unsealed) === text
+      : applySplices(pristine, splices).replace(DIGEST_PLACEHOLDER, seal.previousDigest) === text;
+    if (unchanged) return text;
+  }
+  return sealDigest(applySplices(pristine, splices), eol) ?? applySplices(pristine, seal.unsealed);
 }
 
 /** Preset results name fields as dotted strings; map annotation paths back to nodes for positions. */
@@ -272,12 +302,9 @@ function fieldToPath(podPath: PathSegment[], podPrefix: string[], field: string 
   return [...podPath, ...relative.split('.').filter((s) => /^[A-Za-z]+$/.test(s))];
 }
 
-function labelsOf(object: Record<string, unknown>): Record<string, string> {
-  const metadata = isObject(object.metadata) ? object.metadata : {};
-  return (isObject(metadata.labels) ? metadata.labels : {}) as Record<string, string>;
-}
-
 export function transformDocument(text: string, ctx: DocumentContext): DocumentOutcome {
+  const unchanged = recognizeUnchanged(text, ctx);
+  if (unchanged) return unchanged;
   const run = new DocumentRun(ctx);
   const first = parseWithProblems(run, text);
   if (!first) return { text, results: run.results, workloads: [] };
@@ -299,11 +326,12 @@ export function transformDocument(text: string, ctx: DocumentContext): DocumentO
   const current = undo.length ? objectRoots(ctx, second.data).map((w) => describe(run, w)) : workloads;
   current.forEach((w, i) => {
     w.hadRecord = workloads[i]?.hadRecord ?? false;
+    w.previousDigest = workloads[i]?.previousDigest;
     w.failed = workloads[i]?.failed ?? false;
   });
-  const { splices, targets } = injectAll(run, pristine, second.parsed, second.data, current);
+  const { splices, targets, seal } = injectAll(run, pristine, second.parsed, second.data, current);
   if (run.results.some((r) => r.severity === 'error')) return { text, results: run.results, workloads: run.reports };
-  const output = splices.length ? applySplices(pristine, splices) : pristine;
+  const output = seal ? sealedOutput(text, pristine, splices, seal, ctx.eol) : splices.length ? applySplices(pristine, splices) : pristine;
   const problem = ctx.verify ? verify(output, targets) : undefined;
   if (problem) return internalError(run, text, problem);
   if (output === text) {
