@@ -15,7 +15,7 @@ export function readWithYaml(text: string): { clean: boolean; value: unknown } {
 }
 
 /** Mapping keys in order, recursively (deep equality ignores key order). */
-function keyOrder(value: unknown): unknown {
+export function keyOrder(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(keyOrder);
   if (value === null || typeof value !== 'object') return null;
   return Object.entries(value).map(([k, v]) => [k, keyOrder(v)]);

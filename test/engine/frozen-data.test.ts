@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze, isDeeplyFrozen } from '../../transformer/frozen-data.js';
+import { deepFreeze, isDeeplyFrozen, settle } from '../../transformer/frozen-data.js';
 import { marshalYAML } from '../../transformer/gotemplate/index.js';
 
 describe('deeply frozen data', () => {
@@ -26,5 +26,23 @@ describe('deeply frozen data', () => {
     const before = marshalYAML(shallow);
     (shallow.limits as { cpu: string }).cpu = '3';
     expect(marshalYAML(shallow)).not.toBe(before);
+  });
+
+  it('settle freezes all the way down and keeps content and key order, big maps included', () => {
+    const big = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, { v: [i] }]));
+    const value = { a: [{ b: 1 }], big };
+    const copy = structuredClone(value);
+    const settled = settle(value) as typeof value;
+    expect(settled).toEqual(copy);
+    expect(Object.keys(settled.big)).toEqual(Object.keys(copy.big));
+    expect(isDeeplyFrozen(settled)).toBe(true);
+    expect(Object.isFrozen(settled.big.k39!.v)).toBe(true);
+  });
+
+  it('settle does not count a part frozen only at its top as deeply frozen', () => {
+    const child = Object.freeze({ inner: { c: 1 } });
+    const settled = settle({ child }) as object;
+    expect(Object.isFrozen(settled)).toBe(true);
+    expect(isDeeplyFrozen(settled)).toBe(false);
   });
 });

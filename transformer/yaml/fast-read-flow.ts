@@ -116,7 +116,7 @@ class FlowReader {
         if (this.code() === HASH) decline();
         return;
       }
-      if (++this.row === lines.length) decline();
+      if (!lines.has(++this.row)) decline();
       this.at = lines.firsts[this.row]!;
       this.end = lines.ends[this.row]!;
       const indent = lines.indent(this.row);

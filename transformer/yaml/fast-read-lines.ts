@@ -6,6 +6,7 @@
  * the `yaml` package.
  */
 import { COLON, DASH, HASH, isFlowIndicatorCode, neverStartsPlain, QUESTION, SPACE } from './fast-read-chars.js';
+import type { BlockCache } from './fast-read-cache.js';
 
 /** One shared, stack-less object: declining unwinds the nested read without building an Error. */
 const DECLINED = Object.freeze({ declined: true });
@@ -18,13 +19,12 @@ export function isDecline(thrown: unknown): boolean {
   return thrown === DECLINED;
 }
 
-/** Tabs, CR, BOM, control and Unicode line-break characters: yaml has special rules for them. */
-const UNUSUAL_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
-
 /**
- * The text and its lines (start, first non-space and end positions); declines texts with unusual
- * characters. Readers hand results back through the fields `next` (the row after the node read
- * last) and `cursor` (the position after the token read last) rather than allocating pairs.
+ * The text and its lines (start, first non-space and end positions), found as reading reaches
+ * them (`has`); the text has no unusual characters (`fast-read-subset.ts`). Rows are the table's indexes: a block
+ * taken from the cache (`skipTo`) takes one row, its first. Readers hand results back through the
+ * fields `next` (the row after the node read last) and `cursor` (the position after the token read
+ * last) rather than allocating pairs.
  */
 export class Lines {
   readonly starts: number[] = [];
@@ -32,21 +32,31 @@ export class Lines {
   readonly firsts: number[] = [];
   /** Position of each line's line break (or the text's end). */
   readonly ends: number[] = [];
-  readonly length: number;
   next = 0;
   cursor = 0;
+  /** Text lines taken from the cache beyond the one row each such block takes. */
+  skippedLines = 0;
+  /** Where the line after the last row in the table starts. */
+  private scanAt = 0;
   // Memos of `colonFrom` and `commentFrom`: where the last search started and what it found.
   private colonSearch = Infinity;
   private colonFound = -1;
   private commentSearch = Infinity;
   private commentFound = -1;
 
-  constructor(readonly text: string) {
-    // A regex and indexOf run natively: cheaper than visiting each character in JS.
-    if (UNUSUAL_CHARACTERS.test(text)) decline();
-    const { starts, firsts, ends } = this;
-    // A final line break ends a line, it does not start one.
-    for (let start = 0; start < text.length; ) {
+  /** `blocks`: the caller's cache of block nodes read before, if any (`fast-read-cache.ts`). */
+  constructor(
+    readonly text: string,
+    readonly blocks?: BlockCache,
+  ) {}
+
+  /** Whether `row` exists: adds the lines up to it to the table (a final line break ends a line, it does not start one). */
+  has(row: number): boolean {
+    if (row < this.starts.length) return true;
+    const { text, starts, firsts, ends } = this;
+    while (starts.length <= row) {
+      const start = this.scanAt;
+      if (start >= text.length) return false;
       let end = text.indexOf('\n', start);
       if (end === -1) end = text.length;
       let first = start;
@@ -54,9 +64,21 @@ export class Lines {
       starts.push(start);
       firsts.push(first);
       ends.push(end);
-      start = end + 1;
+      this.scanAt = end + 1;
     }
-    this.length = starts.length;
+    return true;
+  }
+
+  /** Whether `row` is the last row in the table (no line after it has been looked at). */
+  isLastRow(row: number): boolean {
+    return row === this.starts.length - 1;
+  }
+
+  /** Makes the line starting at `at` the row after `row` (the last row): the lines before it were read from the cache. */
+  skipTo(row: number, at: number, lines: number): void {
+    this.scanAt = at;
+    this.next = row + 1;
+    this.skippedLines += lines - 1;
   }
 
   indent(row: number): number {
@@ -75,9 +97,9 @@ export class Lines {
     return false;
   }
 
-  /** The first row from `row` on with content (`length` when none). */
+  /** The first row from `row` on with content (one that does not exist, `has` false, when none). */
   nextContentRow(row: number): number {
-    while (row < this.length && this.isBlank(row)) row++;
+    while (this.has(row) && this.isBlank(row)) row++;
     return row;
   }
 

@@ -108,20 +108,20 @@ export function readBlockScalar(lines: Lines, row: number, at: number, parentInd
   if (!lines.isLineEnd(keep || strip ? at + 2 : at + 1, lines.ends[row]!)) decline(); // only `|`, `>`, chomping and a comment
   let first = row + 1;
   let leadingWidth = 0;
-  for (; first < lines.length && lines.firsts[first] === lines.ends[first]; first++) leadingWidth = Math.max(leadingWidth, lines.indent(first));
-  if (first === lines.length) decline();
+  for (; lines.has(first) && lines.firsts[first] === lines.ends[first]; first++) leadingWidth = Math.max(leadingWidth, lines.indent(first));
+  if (!lines.has(first)) decline();
   const indent = lines.indent(first);
   if (indent <= parentIndent || leadingWidth > indent) decline();
   let last = first;
   let end = first + 1;
-  for (; end < lines.length; end++) {
+  for (; lines.has(end); end++) {
     const lineIndent = lines.indent(end);
     if (lines.firsts[end] === lines.ends[end]) {
       if (lineIndent > indent) decline();
     } else if (lineIndent < indent) break;
     else last = end;
   }
-  if (keep && end === lines.length) decline();
+  if (keep && !lines.has(end)) decline();
   const content: string[] = [];
   for (let r = first; r <= last; r++) content.push(text.slice(lines.starts[r]! + indent, lines.ends[r]!));
   const body = '\n'.repeat(first - row - 1) + (literal ? content.join('\n') : fold(content));

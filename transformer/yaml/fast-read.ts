@@ -8,22 +8,32 @@
  *
  * Readers take a row and an absolute position in the text, return the node's value and leave the
  * row after it in `lines.next` (see `Lines`).
+ *
+ * With a `BlockCache` (the caller's, kept across calls), block collections of a few rows or more
+ * are looked up by their text before being read (`fast-read-cache.ts`), and the whole value is
+ * deep-frozen: parts of it are shared with other documents read with the same cache.
  */
-import { DASH, GREATER, HASH, OPEN_BRACE, OPEN_BRACKET, PIPE, SPACE } from './fast-read-chars.js';
+import { GREATER, HASH, OPEN_BRACE, OPEN_BRACKET, PIPE } from './fast-read-chars.js';
+import { BLOCK_MAP, BLOCK_SAME_INDENT_SEQ, BLOCK_SEQ, readCached, type BlockCache } from './fast-read-cache.js';
 import { readFlow } from './fast-read-flow.js';
 import { readKey } from './fast-read-keys.js';
 import { checkNewKey, decline, isDecline, Lines } from './fast-read-lines.js';
 import { readBlockScalar, readLineScalar } from './fast-read-scalars.js';
+import { isOutsideSubset } from './fast-read-subset.js';
+import { settle } from '../frozen-data.js';
+
+export { BlockCache, createBlockCache } from './fast-read-cache.js';
 
 export type PlainRead = { ok: true; value: unknown } | { ok: false };
 
 const NOT_MINE: PlainRead = { ok: false };
 
-export function readPlainData(text: string): PlainRead {
+export function readPlainData(text: string, cache?: BlockCache): PlainRead {
   try {
-    const lines = new Lines(text);
-    if (hasStreamSyntax(lines)) return NOT_MINE;
-    return { ok: true, value: readDocument(lines) };
+    if (isOutsideSubset(text)) return NOT_MINE;
+    const lines = new Lines(text, cache);
+    const value = readDocument(lines);
+    return { ok: true, value: cache === undefined ? value : settle(value) };
   } catch (thrown) {
     // RangeError: nesting too deep for the call stack; yaml then decides (and reports) as before.
     if (isDecline(thrown) || thrown instanceof RangeError) return NOT_MINE;
@@ -31,26 +41,11 @@ export function readPlainData(text: string): PlainRead {
   }
 }
 
-/** Directives (`%`) and document markers (`---`, `...`) at a line start: several documents or stream syntax. */
-function hasStreamSyntax(lines: Lines): boolean {
-  const { text } = lines;
-  for (let row = 0; row < lines.length; row++) {
-    const start = lines.starts[row]!;
-    const code = text.charCodeAt(start);
-    if (code === 0x25) return true; // %
-    if (code !== DASH && code !== 0x2e) continue; // - .
-    const marker = code === DASH ? '---' : '...';
-    const after = start + 3;
-    if (text.startsWith(marker, start) && (after === lines.ends[row]! || text.charCodeAt(after) === SPACE)) return true;
-  }
-  return false;
-}
-
 function readDocument(lines: Lines): unknown {
   const row = lines.nextContentRow(0);
-  if (row === lines.length) return null;
+  if (!lines.has(row)) return null;
   const value = readNode(lines, row, -1, false);
-  if (lines.nextContentRow(lines.next) !== lines.length) decline();
+  if (lines.has(lines.nextContentRow(lines.next))) decline();
   return value;
 }
 
@@ -77,13 +72,18 @@ function readNode(lines: Lines, row: number, parentIndent: number, afterComment:
  * past its `:`); later keys start lines indented by `col`.
  */
 function readMap(lines: Lines, row: number, col: number, firstKey: string): Record<string, unknown> {
+  if (lines.blocks !== undefined) return readCached(lines, row, col, BLOCK_MAP, readMapEntries, firstKey) as Record<string, unknown>;
+  return readMapEntries(lines, row, col, firstKey);
+}
+
+function readMapEntries(lines: Lines, row: number, col: number, firstKey: string): Record<string, unknown> {
   const map: Record<string, unknown> = {};
   let key = firstKey;
   for (;;) {
     checkNewKey(map, key);
     map[key] = readValue(lines, row, lines.cursor, col, true);
     row = lines.nextContentRow(lines.next);
-    if (row === lines.length) break;
+    if (!lines.has(row)) break;
     const indent = lines.indent(row);
     if (indent < col) break;
     if (indent > col) decline();
@@ -98,6 +98,11 @@ function readMap(lines: Lines, row: number, col: number, firstKey: string): Reco
  * mapping's own indent (`key:\n- a`) ends at the next line there that is not an entry (`endsAtSameIndent`).
  */
 function readSeq(lines: Lines, row: number, col: number, endsAtSameIndent: boolean): unknown[] {
+  if (lines.blocks !== undefined) return readCached(lines, row, col, endsAtSameIndent ? BLOCK_SAME_INDENT_SEQ : BLOCK_SEQ, readSeqEntries, endsAtSameIndent) as unknown[];
+  return readSeqEntries(lines, row, col, endsAtSameIndent);
+}
+
+function readSeqEntries(lines: Lines, row: number, col: number, endsAtSameIndent: boolean): unknown[] {
   const items: unknown[] = [];
   for (;;) {
     const at = lines.starts[row]! + col;
@@ -108,7 +113,7 @@ function readSeq(lines: Lines, row: number, col: number, endsAtSameIndent: boole
     }
     items.push(readEntry(lines, row, at, end));
     row = lines.nextContentRow(lines.next);
-    if (row === lines.length) break;
+    if (!lines.has(row)) break;
     const indent = lines.indent(row);
     if (indent < col) break;
     if (indent > col) decline();
@@ -135,7 +140,7 @@ function readValue(lines: Lines, row: number, at: number, parentIndent: number, 
   const start = lines.skipSpaces(at);
   if (start < lines.ends[row]! && lines.text.charCodeAt(start) !== HASH) return readInline(lines, row, start, parentIndent);
   const next = lines.nextContentRow(row + 1);
-  if (next < lines.length) {
+  if (lines.has(next)) {
     const indent = lines.indent(next);
     if (indent > parentIndent) return readNode(lines, next, parentIndent, lines.hasComment(row + 1, next));
     if (indent === parentIndent && sameIndentSeq && lines.isSeqEntry(lines.firsts[next]!, lines.ends[next]!)) return readSeq(lines, next, indent, true);

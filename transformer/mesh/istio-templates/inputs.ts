@@ -10,6 +10,7 @@ import type { InjectorPolicy } from '../../decision.js';
 import { deepFreeze } from '../../frozen-data.js';
 import { cloneData, isObject } from '../../kube.js';
 import type { Result } from '../../results.js';
+import { createBlockCache, type BlockCache } from '../../yaml/fast-read.js';
 import { PARSE_OPTIONS } from '../../yaml/yaml-options.js';
 import { proxyConfigJson } from '../istio/proxy-config-json.js';
 import type { ProxyConfig } from '../istio/proxy-config.js';
@@ -36,6 +37,8 @@ export interface ParsedInputs {
   mesh: MeshConfigJson;
   /** What the templates' `env KEY DEFAULT` reads; set per render (istiod's environment). */
   env: { current: Readonly<Record<string, string>> };
+  /** Blocks of template output read before: outputs differ from pod to pod in a few lines (`run-template.ts`). */
+  outputCache: BlockCache;
 }
 
 export type InputsOutcome = { ok: true; inputs: ParsedInputs } | { ok: false; results: Result[] };
@@ -87,7 +90,7 @@ function parseUncached(inputs: ClusterInputs): InputsOutcome {
   if (!templatesChangeMaps) deepFreeze(shaped);
   return {
     ok: true,
-    inputs: { injector: injector.config, injectorPath: inputs.injector.path, values: shaped, templatesChangeMaps, settings: valuesSettings(shaped), mesh, env },
+    inputs: { injector: injector.config, injectorPath: inputs.injector.path, values: shaped, templatesChangeMaps, settings: valuesSettings(shaped), mesh, env, outputCache: createBlockCache() },
   };
 }
 

@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import { TemplateError } from '../../gotemplate/index.js';
 import { isObject } from '../../kube.js';
 import type { Result } from '../../results.js';
-import { readPlainData } from '../../yaml/fast-read.js';
+import { readPlainData, type BlockCache } from '../../yaml/fast-read.js';
 import { PARSE_OPTIONS } from '../../yaml/yaml-options.js';
 import { TEMPLATE_NAME } from './injector-config.js';
 import { templateError } from './input-results.js';
@@ -25,7 +25,7 @@ export function runTemplate(cluster: ParsedInputs, name: string, data: object): 
     const at = position && e.template === TEMPLATE_NAME && e.line > 0 ? position(e.line, e.column + 1) : { line: 1, column: 1 };
     return { ok: false, result: templateError(cluster.injectorPath, at, `templates.${name}: failed to run injection template: ${e.message}`) };
   }
-  const parsed = parseOutput(text);
+  const parsed = parseOutput(text, cluster.outputCache);
   if (!parsed.ok) return { ok: false, result: templateFailure(cluster, `templates.${name}: ${parsed.message}`) };
   const { value } = parsed;
   if (value === null || value === undefined) return { ok: true, overlay: {} };
@@ -33,9 +33,13 @@ export function runTemplate(cluster: ParsedInputs, name: string, data: object): 
   return { ok: true, overlay: value };
 }
 
-/** The output as plain data: the fast reader (~15x quicker) for the block YAML templates print, else `yaml` with its error report. */
-function parseOutput(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  const fast = readPlainData(text);
+/**
+ * The output as plain data: the fast reader (~15x quicker) for the block YAML templates print, else
+ * `yaml` with its error report. The fast reader's value is deep-frozen (it shares blocks between
+ * pods through `cache`): copy before changing it.
+ */
+function parseOutput(text: string, cache: BlockCache): { ok: true; value: unknown } | { ok: false; message: string } {
+  const fast = readPlainData(text, cache);
   if (fast.ok) return fast;
   const doc = parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0) {
