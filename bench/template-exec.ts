@@ -58,7 +58,7 @@ function runPreset(around: (template: Template, data: unknown, execute: () => st
   };
   try {
     for (const { pod, workload } of pods) {
-      const out = preset({ pod: structuredClone(pod), workload, config, podPath: 'spec.template' });
+      const out = preset({ pod, workload, config, podPath: 'spec.template' });
       if (!out.pod) throw new Error(`bench: ${out.results.map((r) => r.message).join('; ')}`);
     }
   } finally {
