@@ -31,7 +31,7 @@ async function configFor(dir: string) {
 
 async function core(c: Case, text: string, mode: 'inject' | 'uninject') {
   const config = await configFor(c.dir);
-  return transformText(text, { mode, config, preset: presetFor(config), cluster: clusterContextFromText(text), path: 'input.yaml', verify: true });
+  return transformText(text, { mode, config, preset: presetFor(config), cluster: clusterContextFromText(text), path: 'input.yaml', verify: true, digest: true });
 }
 
 /** What results.yaml pins: everything but the wording. */

@@ -42,6 +42,8 @@ export interface DocumentContext {
   roots?: PathSegment[][];
   /** Re-parse the edited text and check every workload reads back as intended (slower; on in tests). */
   verify?: boolean;
+  /** Seal a digest into the record (`TransformOptions.digest`). */
+  digest?: boolean;
 }
 
 export type WorkloadAction = 'injected' | 'reinjected' | 'unchanged' | 'uninjected' | 'skipped' | 'error';
@@ -209,7 +211,7 @@ interface Seal {
 /** Phase 2: compute each workload's target pod and plan the edits that produce it. */
 function injectAll(run: DocumentRun, text: string, parsed: ParsedDocument, data: unknown, workloads: Workload[]): { splices: Splice[]; targets: Map<Workload, PodTemplate>; seal?: Seal } {
   const { ctx } = run;
-  const sealable = !ctx.roots && workloads.length === 1 && workloads[0]!.objectPath.length === 0;
+  const sealable = ctx.digest === true && !ctx.roots && workloads.length === 1 && workloads[0]!.objectPath.length === 0;
   let seal: Seal | undefined;
   const style: RenderStyle = { eol: ctx.eol, indentSeq: detectIndentSeq(parsed.doc, text) };
   const splices: Splice[] = [];
@@ -260,6 +262,10 @@ function injectAll(run: DocumentRun, text: string, parsed: ParsedDocument, data:
     if (sealable) {
       seal = { unsealed: mergeLineDeletions(withRecord(plan.splices, plan.record)), reinjected: w.hadRecord, previousDigest: w.previousDigest };
       plan.record.digest = DIGEST_PLACEHOLDER;
+    } else if (w.previousDigest !== undefined) {
+      // Kept as it was (now stale if the document changes): only a run that seals renews it, and
+      // dropping it here would make kustomize/kpt output and the files disagree back and forth.
+      plan.record.digest = w.previousDigest;
     }
     splices.push(...mergeLineDeletions(withRecord(plan.splices, plan.record)));
     targets.set(w, target);

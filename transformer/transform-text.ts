@@ -23,6 +23,13 @@ export interface TransformOptions {
   path?: string;
   /** Re-parse every edited document and check it reads back as intended (slower). */
   verify?: boolean;
+  /**
+   * Seal a digest into injection records (`injection-digest.ts`) so that later runs recognise an
+   * untouched document quickly: for files mesh-inject rewrites in place and reads again (the CLI,
+   * pre-commit). Off for output rendered at build time (kustomize, KRM, Argo CD, stdin), which
+   * other tools re-serialise and nobody re-injects.
+   */
+  digest?: boolean;
 }
 
 export interface TransformOutcome {
@@ -112,6 +119,7 @@ export function transformText(input: string, options: TransformOptions): Transfo
       preset: options.preset,
       eol,
       ...(options.verify ? { verify: true } : {}),
+      ...(options.digest ? { digest: true } : {}),
       ...(options.path !== undefined ? { file: { path: options.path, index, line: slice.line } } : { file: { path: '<stdin>', index, line: slice.line } }),
     });
     out.push(outcome.text);

@@ -54,7 +54,7 @@ export async function runPreCommitGuard(io: Io): Promise<number> {
     const { config, filepath } = await resolver.resolveFor(absolute);
     // A broken config is reported by the inject task itself.
     if (!config || !(await isSelectedFile(absolute, config, filepath, top))) continue;
-    const outcome = transformText(texts.get(file)!, { mode: 'inject', config, preset: presetFor(config), cluster, path: file });
+    const outcome = transformText(texts.get(file)!, { mode: 'inject', config, preset: presetFor(config), cluster, path: file, digest: true });
     if (outcome.changed) offenders.push(file);
   }
   if (!offenders.length) return EXIT_OK;

@@ -78,6 +78,7 @@ export async function runFiles(paths: readonly string[], options: RunOptions, io
       cluster,
       path: display,
       verify: options.verify === true,
+      digest: true,
     });
     outcomes.push({ path: file, display, before: texts[index]!, after: outcome.text, changed: outcome.changed, results: outcome.results, workloads: outcome.workloads });
   }

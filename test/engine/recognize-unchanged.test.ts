@@ -18,7 +18,7 @@ import { sidecarsOnlyConfig } from '../helpers/configs.js';
 import { manifestShape, renderManifest } from '../helpers/manifest-arbitrary.js';
 
 function run(text: string, mode: 'inject' | 'uninject', config: InjectConfig = defaultConfig()) {
-  return transformText(text, { mode, config, preset: presetFor(config), path: 'deploy.yaml', verify: true });
+  return transformText(text, { mode, config, preset: presetFor(config), path: 'deploy.yaml', verify: true, digest: true });
 }
 
 /** The same file with records as written before digests existed: re-injection takes the full path. */
@@ -153,6 +153,30 @@ describe('recognising an unchanged injected document', () => {
     expect(recognised(injected)).toBe(true);
     expect(run(injected, 'inject').changed).toBe(false);
     expect(run(injected, 'uninject').text).toBe(text);
+  });
+});
+
+describe('digests outside file runs (kustomize, KRM, Argo CD, stdin)', () => {
+  const stream = (text: string, config: InjectConfig = defaultConfig()) => transformText(text, { mode: 'inject', config, preset: presetFor(config), verify: true });
+
+  it('are not written, so build output has no digest for other tools to re-serialise', () => {
+    expect(stream(DEPLOYMENT).text).not.toMatch(/"d":/);
+  });
+
+  it('are kept as they are in documents that have one: re-rendering a committed file changes nothing', () => {
+    const committed = run(DEPLOYMENT, 'inject').text;
+    expect(committed).toMatch(/"d":"[0-9a-f]{16}"/);
+    const edited = committed.replace('spec:\n  selector:', 'spec:\n  replicas: 3\n  selector:'); // stale digest: the full path runs
+    for (const text of [committed, edited]) {
+      const again = stream(text);
+      expect(again.changed).toBe(false);
+      expect(again.text).toBe(text);
+    }
+    const next = defaultConfig();
+    next.istio.tag = '1.31.4';
+    const upgraded = stream(committed, next);
+    expect(upgraded.changed).toBe(true);
+    expect(upgraded.text.match(/"d":"([0-9a-f]{16})"/)?.[1]).toBe(committed.match(/"d":"([0-9a-f]{16})"/)?.[1]);
   });
 });
 
