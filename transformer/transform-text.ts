@@ -25,9 +25,9 @@ export interface TransformOptions {
   verify?: boolean;
   /**
    * Seal a digest into injection records (`injection-digest.ts`) so that later runs recognise an
-   * untouched document quickly: for files mesh-inject rewrites in place and reads again (the CLI,
-   * pre-commit). Off for output rendered at build time (kustomize, KRM, Argo CD, stdin), which
-   * other tools re-serialise and nobody re-injects.
+   * untouched document quickly: for what the CLI writes (files, or stdin to stdout) and
+   * pre-commit. Off for output rendered at build time (kustomize, KRM, Argo CD), which other
+   * tools re-serialise and nobody re-injects.
    */
   digest?: boolean;
 }

@@ -163,6 +163,7 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
     cluster: clusterContextFromText(input, undefined, '<stdin>'),
     path: '<stdin>',
     verify: options.verify === true,
+    digest: true, // `inject - < a.yaml > b.yaml` writes a file as much as `inject a.yaml` does
   });
   const results = [...loaded.warnings, ...outcome.results];
   const code = exitCodeFor(results);

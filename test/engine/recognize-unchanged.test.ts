@@ -156,7 +156,7 @@ describe('recognising an unchanged injected document', () => {
   });
 });
 
-describe('digests outside file runs (kustomize, KRM, Argo CD, stdin)', () => {
+describe('digests outside CLI runs (kustomize, KRM, Argo CD)', () => {
   const stream = (text: string, config: InjectConfig = defaultConfig()) => transformText(text, { mode: 'inject', config, preset: presetFor(config), verify: true });
 
   it('are not written, so build output has no digest for other tools to re-serialise', () => {
