@@ -3,15 +3,15 @@
  * tests). Ratios compare against baselines measured in the same run on the same machine.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { defaultConfig, emptyClusterContext, presetFor, transformText } from './library.js';
 import type { InjectConfig } from '../transformer/config.js';
-import { isObject } from '../transformer/kube.js';
-import type { MeshPreset, PodTemplate, WorkloadInfo } from '../transformer/mesh/types.js';
+import type { MeshPreset } from '../transformer/mesh/types.js';
 import { syntheticRepo } from './synthetic-repo.js';
+import { syntheticPods, templatedConfig } from './template-mode-inputs.js';
 
 // As the CLI entry does (plugin/cli/entry.ts): a plain copy of the environment, so the YAML
 // parser's per-token environment lookup is cheap for both the baseline and mesh-inject.
@@ -123,20 +123,9 @@ function coldStartBench(): void {
  * set's injector config, values and mesh config, read here at run time.
  */
 function templateBench(): void {
-  const dir = new URL('../../shared/conformance/istio/configs/default/', import.meta.url);
-  const read = (name: string) => ({ path: name, text: readFileSync(new URL(name, dir), 'utf8') });
   const builtin = defaultConfig();
-  const templated: InjectConfig = { ...builtin, istio: { ...builtin.istio, cluster: { injector: read('config.yaml'), values: read('values.json'), meshConfig: read('mesh.yaml') } } };
-  const pods: { pod: PodTemplate; workload: WorkloadInfo }[] = [];
-  for (const text of syntheticRepo(TEMPLATE_WORKLOADS, 0).values()) {
-    for (const doc of parseAllDocuments(text, { version: '1.1' })) {
-      const obj = doc.toJS() as Record<string, unknown>;
-      const meta = obj.metadata as { name: string; namespace: string };
-      const template = (obj.spec as { template?: unknown } | undefined)?.template;
-      if (!isObject(template)) continue;
-      pods.push({ pod: template as unknown as PodTemplate, workload: { apiVersion: String(obj.apiVersion), kind: String(obj.kind), name: meta.name, namespace: meta.namespace, labels: {} } });
-    }
-  }
+  const templated = templatedConfig();
+  const pods = syntheticPods(TEMPLATE_WORKLOADS);
   const pass = (config: InjectConfig): (() => number) => {
     const preset = presetFor(config) as MeshPreset;
     const once = () => {

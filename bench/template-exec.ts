@@ -9,13 +9,10 @@
  * `Template.execute` wrapped to record each call. `BENCH_EXEC_DUMP=file` writes every output (a
  * byte-for-byte check that an engine change keeps behaviour).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseAllDocuments } from 'yaml';
-import { defaultConfig, presetFor, Template } from './library.js';
-import type { InjectConfig } from '../transformer/config.js';
-import { isObject } from '../transformer/kube.js';
-import type { MeshPreset, PodTemplate, WorkloadInfo } from '../transformer/mesh/types.js';
-import { syntheticRepo } from './synthetic-repo.js';
+import { writeFileSync } from 'node:fs';
+import type { MeshPreset } from '../transformer/mesh/types.js';
+import { presetFor, Template } from './library.js';
+import { syntheticPods, templatedConfig } from './template-mode-inputs.js';
 
 const WORKLOADS = Number(process.env.BENCH_EXEC_WORKLOADS ?? 2_000);
 /** Rounds over all the executions; the fastest counts (other processes on the machine only slow rounds down). */
@@ -25,27 +22,6 @@ const PIPELINE_ROUNDS = Number(process.env.BENCH_EXEC_PIPELINE_ROUNDS ?? 3);
 interface Call {
   template: Template;
   data: unknown;
-}
-
-function templatedConfig(): InjectConfig {
-  const dir = new URL('../../shared/conformance/istio/configs/default/', import.meta.url);
-  const read = (name: string) => ({ path: name, text: readFileSync(new URL(name, dir), 'utf8') });
-  const builtin = defaultConfig();
-  return { ...builtin, istio: { ...builtin.istio, cluster: { injector: read('config.yaml'), values: read('values.json'), meshConfig: read('mesh.yaml') } } };
-}
-
-function syntheticPods(): { pod: PodTemplate; workload: WorkloadInfo }[] {
-  const pods: { pod: PodTemplate; workload: WorkloadInfo }[] = [];
-  for (const text of syntheticRepo(WORKLOADS, 0).values()) {
-    for (const doc of parseAllDocuments(text, { version: '1.1' })) {
-      const obj = doc.toJS() as Record<string, unknown>;
-      const meta = obj.metadata as { name: string; namespace: string };
-      const template = (obj.spec as { template?: unknown } | undefined)?.template;
-      if (!isObject(template)) continue;
-      pods.push({ pod: template as unknown as PodTemplate, workload: { apiVersion: String(obj.apiVersion), kind: String(obj.kind), name: meta.name, namespace: meta.namespace, labels: {} } });
-    }
-  }
-  return pods;
 }
 
 /** Runs template mode over the pods with `Template.execute` wrapped by `around`. */
@@ -66,7 +42,7 @@ function runPreset(around: (template: Template, data: unknown, execute: () => st
   }
 }
 
-const pods = syntheticPods();
+const pods = syntheticPods(WORKLOADS);
 // The calls template mode makes (and the warm-up of everything it runs).
 const calls: Call[] = [];
 runPreset((template, data, execute) => {

@@ -30,6 +30,15 @@ function hasNull(value: unknown): boolean {
   return false;
 }
 
+/** Every object and array in `value`, itself included. */
+function objectsIn(value: unknown, out = new Set<unknown>()): Set<unknown> {
+  if (typeof value === 'object' && value !== null) {
+    out.add(value);
+    for (const item of Object.values(value)) objectsIn(item, out);
+  }
+  return out;
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
     for (const item of Object.values(value)) deepFreeze(item);
@@ -181,20 +190,8 @@ describe('strategic merge properties', () => {
         expect([original, patch]).toEqual(copy);
         if (!shared.ok) return;
         // Below a part shared with the original nothing needs checking (frozen: left as it was).
-        const originals = new Set<unknown>();
-        const collect = (value: unknown): void => {
-          if (typeof value !== 'object' || value === null) return;
-          originals.add(value);
-          for (const item of Object.values(value)) collect(item);
-        };
-        collect(original);
-        const patchObjects = new Set<unknown>();
-        const collectPatch = (value: unknown): void => {
-          if (typeof value !== 'object' || value === null) return;
-          patchObjects.add(value);
-          for (const item of Object.values(value)) collectPatch(item);
-        };
-        collectPatch(patch);
+        const originals = objectsIn(original);
+        const patchObjects = objectsIn(patch);
         const walk = (value: unknown): void => {
           if (typeof value !== 'object' || value === null) return;
           expect(patchObjects.has(value)).toBe(false);

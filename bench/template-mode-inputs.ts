@@ -1,0 +1,40 @@
+/**
+ * What the template-mode benchmarks run on: the `default` conformance config set's injector
+ * config, values and mesh config (read at run time from ../shared/), and the pod templates of
+ * the synthetic repository with the workloads they belong to.
+ */
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
+import type { InjectConfig } from '../transformer/config.js';
+import { isObject } from '../transformer/kube.js';
+import type { PodTemplate, WorkloadInfo } from '../transformer/mesh/types.js';
+import { defaultConfig } from './library.js';
+import { syntheticRepo } from './synthetic-repo.js';
+
+/** The built-in default config with the conformance `default` cluster inputs: template mode. */
+export function templatedConfig(): InjectConfig {
+  const dir = new URL('../../shared/conformance/istio/configs/default/', import.meta.url);
+  const read = (name: string) => ({ path: name, text: readFileSync(new URL(name, dir), 'utf8') });
+  const builtin = defaultConfig();
+  return { ...builtin, istio: { ...builtin.istio, cluster: { injector: read('config.yaml'), values: read('values.json'), meshConfig: read('mesh.yaml') } } };
+}
+
+export interface SyntheticPod {
+  pod: PodTemplate;
+  workload: WorkloadInfo;
+}
+
+/** The pod templates of a synthetic repository of `workloads` workloads. */
+export function syntheticPods(workloads: number): SyntheticPod[] {
+  const pods: SyntheticPod[] = [];
+  for (const text of syntheticRepo(workloads, 0).values()) {
+    for (const doc of parseAllDocuments(text, { version: '1.1' })) {
+      const obj = doc.toJS() as Record<string, unknown>;
+      const meta = obj.metadata as { name: string; namespace: string };
+      const template = (obj.spec as { template?: unknown } | undefined)?.template;
+      if (!isObject(template)) continue;
+      pods.push({ pod: template as unknown as PodTemplate, workload: { apiVersion: String(obj.apiVersion), kind: String(obj.kind), name: meta.name, namespace: meta.namespace, labels: {} } });
+    }
+  }
+  return pods;
+}
