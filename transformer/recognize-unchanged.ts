@@ -59,8 +59,17 @@ function withoutRecord(pod: Record<string, unknown>): Record<string, unknown> {
   return { ...pod, metadata };
 }
 
+/** A digest in the record's text (quoted as YAML or JSON writes it) that matches the document, if any. */
+function sealedDigest(text: string, eol: string): string | undefined {
+  for (const match of text.matchAll(/\\?"d\\?":\\?"([0-9a-f]{16})\\?"/g)) if (digestMatches(text, match[1]!, eol)) return match[1];
+  return undefined;
+}
+
 export function recognizeUnchanged(text: string, ctx: DocumentContext): DocumentOutcome | undefined {
   if (ctx.mode !== 'inject' || ctx.roots || !text.includes(RECORD_ANNOTATION)) return undefined;
+  // The digest is checked on the text first: a document without one, or edited since, is not read twice.
+  const digest = sealedDigest(text, ctx.eol);
+  if (digest === undefined) return undefined;
   const readable = readableText(text);
   const read = readable === undefined ? undefined : readPlainData(readable);
   if (!read?.ok) return undefined;
@@ -71,7 +80,7 @@ export function recognizeUnchanged(text: string, ctx: DocumentContext): Document
   const recordText = pod.metadata.annotations[RECORD_ANNOTATION];
   if (typeof recordText !== 'string') return undefined;
   const record = decodeRecord(recordText);
-  if (typeof record === 'string' || record.digest === undefined || !digestMatches(text, record.digest, ctx.eol)) return undefined;
+  if (typeof record === 'string' || record.digest !== digest) return undefined;
   const pristine = pristinePod(pod, record);
   const line = rootLine(text);
   if (!pristine || line === undefined) return undefined;

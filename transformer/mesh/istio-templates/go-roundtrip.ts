@@ -52,14 +52,14 @@ function visitList(items: unknown[], elem: GoType, keep: unknown[], field: strin
 
 // Template output the YAML reader shares between pods comes deeply frozen: what Go makes of such a part
 // (with no user field to keep) is fixed, so it is worked out once per part and type.
-const FROZEN_RESULTS = new WeakMap<Json, Map<string, Json>>();
+const FROZEN_RESULTS = new Map<string, WeakMap<Json, Json>>(); // by Go type, then part
 
 function visitStruct(value: Json, typeName: string, keep: Json | undefined): Json {
   if (keep !== undefined || !isDeeplyFrozen(value)) return visitStructFields(value, typeName, keep);
-  let byType = FROZEN_RESULTS.get(value);
-  if (byType === undefined) FROZEN_RESULTS.set(value, (byType = new Map()));
-  let result = byType.get(typeName);
-  if (result === undefined) byType.set(typeName, (result = deepFreeze(visitStructFields(value, typeName, undefined))));
+  let results = FROZEN_RESULTS.get(typeName);
+  if (results === undefined) FROZEN_RESULTS.set(typeName, (results = new WeakMap()));
+  let result = results.get(value);
+  if (result === undefined) results.set(value, (result = deepFreeze(visitStructFields(value, typeName, undefined))));
   return result;
 }
 

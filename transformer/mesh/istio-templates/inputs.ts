@@ -7,7 +7,7 @@
 import { parseDocument } from 'yaml';
 import { GO_TYPE, MAP_CHANGING_FUNCS, defineFunc, injectionFuncMap, marshalJSON, type FuncMap } from '../../gotemplate/index.js';
 import type { InjectorPolicy } from '../../decision.js';
-import { deepFreeze } from '../../frozen-data.js';
+import { settle } from '../../frozen-data.js';
 import { cloneData, isObject } from '../../kube.js';
 import type { Result } from '../../results.js';
 import { createBlockCache, type BlockCache } from '../../yaml/fast-read.js';
@@ -86,25 +86,13 @@ function parseUncached(inputs: ClusterInputs): InputsOutcome {
   const mesh = meshText ? parseMesh(meshText, results) : defaultMeshConfig();
   if (results.length > 0 || !injector?.config || values === undefined || mesh === undefined) return { ok: false, results };
   const templatesChangeMaps = [...injector.config.templates.values()].some((t) => [...t.calledFunctions()].some((name) => MAP_CHANGING_FUNCS.has(name)));
-  const shaped = withFastShape(values) as ValuesMap;
-  if (!templatesChangeMaps) deepFreeze(shaped);
+  // Shared by every render: frozen, big maps in V8's fast layout (templates read them per pod).
+  // Templates that change maps get their own copy per render instead (`valuesCopy`).
+  const shaped = (templatesChangeMaps ? values : settle(values)) as ValuesMap;
   return {
     ok: true,
     inputs: { injector: injector.config, injectorPath: inputs.injector.path, values: shaped, templatesChangeMaps, settings: valuesSettings(shaped), mesh, env, outputCache: createBlockCache() },
   };
-}
-
-/**
- * A copy of parsed data whose maps have V8's fast property layout: the YAML parser adds keys one
- * by one, which leaves maps of more than a dozen keys (`global`, `global.proxy`) as slow
- * dictionaries, and templates read them for every pod. A spread copy is laid out fast.
- */
-function withFastShape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withFastShape);
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = { ...value };
-  for (const key of Object.keys(copy)) copy[key] = withFastShape(copy[key]);
-  return copy;
 }
 
 function templateFuncs(env: ParsedInputs['env']): FuncMap {
