@@ -68,9 +68,20 @@ export type ResultCode =
   | 'invalid-annotation'
   | 'invalid-proxyconfig'
   | 'invalid-record'
+  | 'record-untrusted'
+  | 'invalid-encoding'
+  | 'invalid-parameters'
   | 'config-invalid'
   | 'template-error'
   | 'internal-error'
+  | 'verify-failed'
+  // the machine
+  | 'io-error'
+  | 'not-regular-file'
+  | 'file-changed-during-run'
+  | 'concurrent-run'
+  | 'skipped-symlink'
+  | 'symlink-outside-root'
   // warnings
   | 'dns-policy-not-cluster-first'
   | 'unknown-annotation-value';
