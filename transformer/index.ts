@@ -13,5 +13,5 @@ export { clusterContextFromText, collectClusterContext, emptyClusterContext, typ
 export type { ProxyConfigResource } from './mesh/istio/proxy-config-crs.js';
 export { decideMeshInjection, type Decision } from './decision.js';
 export { BUILTIN_WORKLOADS, findWorkload } from './workloads.js';
-export { RECORD_ANNOTATION } from './record.js';
+export { RECORD_ANNOTATION } from './record/format.js';
 export { presetFor } from './presets.js';

@@ -19,6 +19,11 @@ export interface WorkloadInput {
   config: InjectConfig;
   cluster: ClusterContext;
   preset: MeshPreset | undefined;
+  /**
+   * Render as if the decision were to inject: what an earlier injection would have written, to
+   * check an undo record against when the current config or the pod no longer selects the mesh.
+   */
+  force?: boolean;
 }
 
 export interface WorkloadOutcome {
@@ -51,8 +56,9 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
     },
     { ...config, mesh: 'istio' },
   );
-  const decision: Decision =
-    config.mesh === 'none' ? { inject: false, code: 'skipped-mesh-none', reason: 'config sets mesh: none' } : selection;
+  const decision: Decision = input.force
+    ? { inject: true, code: 'injected', reason: 'forced' }
+    : config.mesh === 'none' ? { inject: false, code: 'skipped-mesh-none', reason: 'config sets mesh: none' } : selection;
   if (problems.length) return { target: null, decision, problems, results: [] };
 
   let target: PodTemplate = cloneData({ metadata, spec }) as unknown as PodTemplate;

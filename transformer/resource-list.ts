@@ -21,6 +21,7 @@ export interface ResourceListRequest {
   /** Builds the config from the ResourceList's `functionConfig` (validation lives in config/). */
   resolveConfig: (functionConfig: unknown) => { config?: InjectConfig; results: Result[] };
   presetFor: (config: InjectConfig) => MeshPreset | undefined;
+  /** @deprecated verification is always on (`verify-output.ts`); accepted and ignored. */
   verify?: boolean;
 }
 
@@ -138,7 +139,6 @@ export function transformResourceList(text: string, request: ResourceListRequest
     preset: request.presetFor(config),
     eol: detectEol(body),
     roots: items.map((_, index) => ['items', index]),
-    ...(request.verify ? { verify: true } : {}),
   });
   const results = [...configResults, ...outcome.results.map((r) => toKrmResult(r, items))];
   const hasError = results.some((r) => r.severity === 'error');

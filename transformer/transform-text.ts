@@ -21,10 +21,10 @@ export interface TransformOptions {
   cluster?: ClusterContext;
   /** Path used in results; also decides the kustomization check. */
   path?: string;
-  /** Re-parse every edited document and check it reads back as intended (slower). */
+  /** @deprecated verification is always on (`verify-output.ts`); accepted and ignored. */
   verify?: boolean;
   /**
-   * Seal a digest into injection records (`injection-digest.ts`) so that later runs recognise an
+   * Seal a digest into injection records (`record/digest.ts`) so that later runs recognise an
    * untouched document quickly: for what the CLI writes (files, or stdin to stdout) and
    * pre-commit. Off for output rendered at build time (kustomize, KRM, Argo CD), which other
    * tools re-serialise and nobody re-injects.
@@ -118,7 +118,6 @@ export function transformText(input: string, options: TransformOptions): Transfo
       cluster,
       preset: options.preset,
       eol,
-      ...(options.verify ? { verify: true } : {}),
       ...(options.digest ? { digest: true } : {}),
       ...(options.path !== undefined ? { file: { path: options.path, index, line: slice.line } } : { file: { path: '<stdin>', index, line: slice.line } }),
     });

@@ -51,7 +51,12 @@ export type Location =
   | { kind: 'root'; node: Node };
 
 export function resolvePath(root: Node, path: readonly PathSegment[]): Location | undefined {
-  let location: Location = { kind: 'root', node: root };
+  return resolveFrom({ kind: 'root', node: root }, path);
+}
+
+/** `resolvePath` from a node's own location, so a path `[]` keeps the pair or item it sits in. */
+export function resolveFrom(start: Location, path: readonly PathSegment[]): Location | undefined {
+  let location: Location = start;
   for (const segment of path) {
     const current: Node | null = location.node;
     if (typeof segment === 'string') {

@@ -8,10 +8,11 @@ import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { deepEqual } from './deep-equal.js';
 import { mergeKeyFor } from '../merge-keys.js';
 import { findPair, itemKeyValue, scalarKey, type Location, type PathSegment } from './node-path.js';
-import { renderItemContent, renderItemLines, renderPair, renderPairLines, renderDocument, type RenderStyle } from './render.js';
+import { renderFlow, renderItemContent, renderItemLines, renderPair, renderPairLines, renderDocument, type RenderStyle } from './render.js';
 import { columnOf, lineEnd, lineStart, startOfLeadingComments } from './text-lines.js';
+import { flowIndentUnit, inFlowContext, lineIndent, replacedRange } from './replace-range.js';
 import type { Splice } from './splices.js';
-import type { InjectionRecord } from '../record.js';
+import type { InjectionRecord } from '../record/format.js';
 import { isObject } from '../kube.js';
 
 export interface PlanContext {
@@ -201,28 +202,28 @@ function insertAtLineEnd(ctx: PlanContext, offset: number, rendered: string): vo
   ctx.splices.push({ start: at, end: at, text: rendered });
 }
 
-/** Re-render one node in place and keep its original text in the record. */
+/**
+ * Re-render one node in place and keep its original text in the record. Inside a flow collection
+ * (JSON style) the node is rendered as JSON and replaced exactly, not by whole lines: block lines
+ * cannot stand there, and the collection's commas and brackets share its lines.
+ */
 export function replaceNode(ctx: PlanContext, location: Location, target: unknown, path: PathSegment[]): void {
   const { text } = ctx;
-  let start: number;
-  let end: number;
+  const [start, end] = replacedRange(text, location);
   let rendered: string;
-  if (location.kind === 'pair') {
-    start = location.pair.key.range![0];
-    end = lineEnd(text, valueEnd(location.pair));
+  if (inFlowContext(location)) {
+    const unit = flowIndentUnit(text, location.node);
+    const value = renderFlow(target, lineIndent(text, start), unit, ctx.style.eol);
+    rendered = location.kind === 'pair' ? `${text.slice(start, location.pair.key.range![1])}: ${value}` : value;
+  } else if (location.kind === 'pair') {
     rendered = renderPair(scalarKey(location.pair)!, target, columnOf(text, start), ctx.style);
   } else if (location.kind === 'item') {
-    start = location.node.range![0];
-    end = lineEnd(text, location.node.range![1]);
     const dashColumn = columnOf(text, dashOffset(text, location.node));
     rendered = renderItemContent(target, dashColumn, columnOf(text, start) - dashColumn, ctx.style);
   } else {
-    start = location.node.range![0];
-    end = lineEnd(text, location.node.range![1]);
     const json = (isMap(location.node) || isSeq(location.node)) && location.node.flow === true;
-    rendered = renderDocument(target, ctx.style, json);
+    rendered = renderDocument(target, ctx.style, json, json ? flowIndentUnit(text, location.node) : 2);
   }
   ctx.splices.push({ start, end, text: rendered });
   ctx.record.replaced.push({ path, text: text.slice(start, end), column: columnOf(text, start) });
 }
-

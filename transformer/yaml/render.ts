@@ -51,7 +51,39 @@ export function renderItemContent(item: unknown, dashColumn: number, contentOffs
 }
 
 /** A whole document body: block YAML, or JSON when the original was a JSON document. */
-export function renderDocument(value: unknown, style: RenderStyle, json: boolean): string {
-  if (json) return JSON.stringify(value, null, 2).split('\n').join(style.eol) + style.eol;
+export function renderDocument(value: unknown, style: RenderStyle, json: boolean, indentUnit = 2): string {
+  if (json) return renderFlow(value, '', indentUnit, style.eol) + style.eol;
   return indentLines(renderLines(value, style), '', style.eol);
+}
+
+function flowScalar(value: unknown): string {
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return String(value);
+    return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+  }
+  if (typeof value === 'string') return JSON.stringify(value);
+  return value === null || value === undefined ? 'null' : JSON.stringify(value);
+}
+
+/**
+ * A value as pretty JSON (valid YAML flow) for a place inside a flow collection, where block
+ * lines cannot go: `kubectl get -o json` output, or `{...}` written by hand. Lines after the
+ * first are indented from `indent` (the indentation of the line the value starts on) by `unit`.
+ */
+export function renderFlow(value: unknown, indent: string, unit: number, eol: string): string {
+  const step = ' '.repeat(unit);
+  const walk = (node: unknown, at: string): string => {
+    const inner = at + step;
+    if (Array.isArray(node)) {
+      if (!node.length) return '[]';
+      return `[${eol}${node.map((item) => inner + walk(item, inner)).join(`,${eol}`)}${eol}${at}]`;
+    }
+    if (typeof node === 'object' && node !== null) {
+      const entries = Object.entries(node);
+      if (!entries.length) return '{}';
+      return `{${eol}${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${walk(item, inner)}`).join(`,${eol}`)}${eol}${at}}`;
+    }
+    return flowScalar(node);
+  };
+  return walk(value, indent);
 }

@@ -7,17 +7,17 @@
  * pod means the same text (rendering depends only on the pristine text, which the digest pins,
  * and the pod). Whatever this cannot vouch for answers undefined: the full path then runs.
  */
-import type { DocumentContext, DocumentOutcome } from './transform-document.js';
-import { digestMatches } from './injection-digest.js';
-import { injectWorkload } from './inject-workload.js';
-import { isObject } from './kube.js';
-import { getIn, locateWorkloads } from './locate-workloads.js';
-import { decodeRecord, RECORD_ANNOTATION } from './record.js';
+import type { DocumentContext, DocumentOutcome } from '../document-run.js';
+import { digestMatches } from './digest.js';
+import { injectWorkload } from '../inject-workload.js';
+import { isObject } from '../kube.js';
+import { getIn, locateWorkloads } from '../locate-workloads.js';
+import { decodeRecord, RECORD_ANNOTATION } from './format.js';
 import { pristinePod } from './undo-on-data.js';
-import { refOf, workloadInfo, workloadNamespace } from './workload-ref.js';
-import { deepEqual } from './yaml/deep-equal.js';
-import { readPlainData } from './yaml/fast-read.js';
-import { formatPath } from './yaml/node-path.js';
+import { refOf, workloadInfo, workloadNamespace } from '../workload-ref.js';
+import { deepEqual } from '../yaml/deep-equal.js';
+import { readPlainData } from '../yaml/fast-read.js';
+import { formatPath } from '../yaml/node-path.js';
 
 /** 1-based line of the document's root node (where `yaml` puts its range), skipping comments and `---`. */
 function rootLine(text: string): number | undefined {

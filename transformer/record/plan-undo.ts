@@ -3,11 +3,14 @@
  * text of the nodes it replaced or removed, and drops the record itself.
  */
 import { isMap, isSeq, type Node } from 'yaml';
-import { findPair, findItem, isSelector, resolvePath, type Location, type PathSegment } from './node-path.js';
-import { columnOf, lineEnd, lineStart } from './text-lines.js';
-import { mergeLineDeletions } from './splices.js';
-import type { Splice } from './splices.js';
-import type { InjectionRecord } from '../record.js';
+import { findPair, findItem, isSelector, resolveFrom, scalarKey, selectorKey, type Location, type PathSegment } from '../yaml/node-path.js';
+import { parseYaml, toPlainData } from '../yaml/parse-document.js';
+import { isObject } from '../kube.js';
+import { columnOf, lineEnd, lineStart } from '../yaml/text-lines.js';
+import { mergeLineDeletions } from '../yaml/splices.js';
+import { inFlowContext, replacedRange } from '../yaml/replace-range.js';
+import type { Splice } from '../yaml/splices.js';
+import type { InjectionRecord } from './format.js';
 
 /** Whole-line range of a node together with its key or dash. */
 function lineRange(text: string, location: Location): [number, number] {
@@ -16,15 +19,6 @@ function lineRange(text: string, location: Location): [number, number] {
     return [lineStart(text, location.pair.key.range![0]), lineEnd(text, end)];
   }
   return [lineStart(text, location.node.range![0]), lineEnd(text, location.node.range![1])];
-}
-
-/** Range a replacement covered: from the key (or item content) to the end of the node's last line. */
-function replacedRange(text: string, location: Location): [number, number] {
-  if (location.kind === 'pair') {
-    const end = location.node?.range ? location.node.range[1] : location.pair.key.range![1];
-    return [location.pair.key.range![0], lineEnd(text, end)];
-  }
-  return [location.node.range![0], lineEnd(text, location.node.range![1])];
 }
 
 function shiftContinuationLines(original: string, delta: number): string {
@@ -60,28 +54,73 @@ export interface UndoPlan {
   splices: Splice[];
   /** Paths the record names that are no longer in the file (edited by hand). */
   missing: PathSegment[][];
+  /** Entries that cannot be what an injection wrote: the record is refused. */
+  problems: Array<{ path: PathSegment[]; message: string }>;
 }
 
 /**
- * @param podTemplate the pod template node the record's paths are relative to
+ * The key (or keyed item) a restored text holds, read with the same parser as the file: the
+ * text must be exactly one node, the one its path names, or the record was not written by us.
+ */
+function restoresNode(text: string, segment: PathSegment | undefined, column: number, flow: boolean): boolean {
+  const source = flow ? `{${text}}` : ' '.repeat(column) + text;
+  const { parsed, problems } = parseYaml(source);
+  if (problems.length || parsed.doc.warnings.length) return false;
+  let value: unknown;
+  try {
+    value = toPlainData(parsed.doc);
+  } catch {
+    return false;
+  }
+  if (typeof segment === 'string') return isObject(value) && Object.keys(value).length === 1 && Object.hasOwn(value, segment);
+  return true;
+}
+
+/** A removed entry's lines: one map entry named by the path, or one list item with its key. */
+function removedNodeMatches(text: string, segment: PathSegment): boolean {
+  const { parsed, problems } = parseYaml(text);
+  if (problems.length || parsed.doc.warnings.length) return false;
+  let value: unknown;
+  try {
+    value = toPlainData(parsed.doc);
+  } catch {
+    return false;
+  }
+  if (typeof segment === 'string') return isObject(value) && Object.keys(value).length === 1 && Object.hasOwn(value, segment);
+  if (!Array.isArray(value) || value.length !== 1 || !isSelector(segment)) return false;
+  const [key, wanted] = selectorKey(segment);
+  return isObject(value[0]) && value[0][key] === wanted;
+}
+
+/**
+ * @param pod where the pod template sits (its pair or item, so a whole-template replacement keeps
+ *   the flow or block context it was written in); the record's paths are relative to it
  * @param recordLocation the record annotation's own entry, removed as well
  */
-export function planUndo(text: string, podTemplate: Node, record: InjectionRecord, recordLocation: Location | undefined): UndoPlan {
+export function planUndo(text: string, pod: Location, record: InjectionRecord, recordLocation: Location | undefined): UndoPlan {
   const splices: Splice[] = [];
   const missing: PathSegment[][] = [];
+  const problems: UndoPlan['problems'] = [];
 
   for (const path of record.added) {
-    const location = resolvePath(podTemplate, path);
+    const location = resolveFrom(pod, path);
     if (!location) missing.push(path);
+    else if (location.kind === 'root' || inFlowContext(location)) problems.push({ path, message: 'names a node inside a flow collection, where mesh-inject never adds lines' });
     else {
       const [start, end] = lineRange(text, location);
       splices.push({ start, end, text: '' });
     }
   }
   for (const entry of record.replaced) {
-    const location = resolvePath(podTemplate, entry.path);
+    const location = resolveFrom(pod, entry.path);
     if (!location) {
       missing.push(entry.path);
+      continue;
+    }
+    const flow = inFlowContext(location);
+    const segment = location.kind === 'pair' ? scalarKey(location.pair) : undefined;
+    if (!restoresNode(entry.text, segment, entry.column, flow)) {
+      problems.push({ path: entry.path, message: 'restores text that is not the node it names' });
       continue;
     }
     const [start, end] = replacedRange(text, location);
@@ -89,9 +128,14 @@ export function planUndo(text: string, podTemplate: Node, record: InjectionRecor
     splices.push({ start, end, text: original });
   }
   for (const entry of [...record.removed].reverse()) {
-    const parent = resolvePath(podTemplate, entry.path.slice(0, -1))?.node;
+    const parentLocation = resolveFrom(pod, entry.path.slice(0, -1));
+    const parent = parentLocation?.node;
     if (!parent || !(isMap(parent) || isSeq(parent))) {
       missing.push(entry.path);
+      continue;
+    }
+    if (parent.flow || !removedNodeMatches(entry.text, entry.path.at(-1)!)) {
+      problems.push({ path: entry.path, message: 'restores text that is not the node it names' });
       continue;
     }
     let at: number | undefined;
@@ -107,7 +151,7 @@ export function planUndo(text: string, podTemplate: Node, record: InjectionRecor
     const [start, end] = lineRange(text, recordLocation);
     splices.push({ start, end, text: '' });
   }
-  return { splices: mergeLineDeletions(withoutNested(splices)), missing };
+  return { splices: mergeLineDeletions(withoutNested(splices)), missing, problems };
 }
 
 /** Drop edits inside a range another edit already rewrites (e.g. the record inside a restored map). */
