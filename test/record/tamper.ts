@@ -1,0 +1,24 @@
+/** Edits the undo record inside an injected manifest, as a hand edit or a crafted change would. */
+import { parseDocument } from 'yaml';
+import { RECORD_ANNOTATION } from '../../transformer/record/format.js';
+
+export type RawRecord = {
+  v: number;
+  d?: string;
+  added?: unknown[][];
+  replaced?: Array<{ path: unknown[]; text: string; column: number }>;
+  removed?: Array<{ path: unknown[]; text: string; before: unknown; gap: number }>;
+};
+
+/** Every record annotation in `text` passed through `edit` (its digest dropped: a hand edit would break it anyway). */
+export function editRecord(text: string, edit: (record: RawRecord) => void): string {
+  const line = new RegExp(`^(\\s*${RECORD_ANNOTATION.replace(/[./]/g, '\\$&')}: )(.*)$`, 'm');
+  const match = line.exec(text);
+  if (!match) throw new Error('no record in the text');
+  const value = parseDocument(match[2]!).toJS() as string;
+  const record = JSON.parse(value) as RawRecord;
+  delete record.d;
+  edit(record);
+  const json = JSON.stringify(record);
+  return text.replace(line, `${match[1]}'${json.replaceAll("'", "''")}'`);
+}
