@@ -19,7 +19,7 @@ export function footprintOf(config: InjectConfig): Footprint {
     for (const key of Object.keys(sidecar.labels)) labels.add(key);
     for (const key of Object.keys(sidecar.annotations)) annotations.add(key);
   }
-  footprint = { containers, volumes, labels, annotations };
+  footprint = { containers, volumes, labels, annotations, ...(ISTIO_FOOTPRINT.evidenceMismatches ? { evidenceMismatches: ISTIO_FOOTPRINT.evidenceMismatches } : {}) };
   cache.set(config, footprint);
   return footprint;
 }

@@ -26,6 +26,11 @@ export interface Footprint {
   volumes: ReadonlySet<string>;
   labels: ReadonlySet<string>;
   annotations: ReadonlySet<string>;
+  /**
+   * Where the injected pod's own copy of what the injection replaced (a proxy's record of the
+   * original probes, say) disagrees with what the record gives back.
+   */
+  evidenceMismatches?: (injected: unknown, pristine: unknown) => PathSegment[][];
 }
 
 export interface TrustViolation {
@@ -77,9 +82,8 @@ class Walk {
 
   constructor(private readonly footprint: Footprint, private readonly reinjected: unknown | undefined) {}
 
-  /** Whether an injection may have added the node at `path` (relative to the pod). */
-  private ownable(path: PathSegment[], inReinjected: boolean): boolean {
-    if (inReinjected) return true;
+  /** Whether the footprint names the node at `path` (relative to the pod) as an injection's. */
+  private ownable(path: PathSegment[]): boolean {
     const [first, second, third] = path;
     if (first === 'spec' && second === SIDECARS) return true;
     if (first === 'spec' && second === 'volumes' && isObject(third)) return this.footprint.volumes.has(String(third.name));
@@ -131,24 +135,30 @@ class Walk {
     if (!deepEqual(common, order)) this.violations.push({ path, kind: 'reordered' });
   }
 
+  /**
+   * A node only the written pod has. Maps and keyed lists are judged entry by entry (the injection
+   * creating `annotations` does not make every annotation its own); a keyed item or a value is
+   * the injection's when the footprint names it or injecting again adds it too.
+   */
   private added(injected: unknown, again: Again, path: PathSegment[]): void {
-    if (this.ownable(path, again.has)) return;
+    if (this.ownable(path)) return;
     const last = path.at(-1);
-    // A map or keyed list the injection created (annotations, volumes): each entry must be ownable.
-    if (typeof last === 'string' && isObject(injected)) {
+    // (An empty map holds nothing to judge by: it is judged as a value.)
+    if (typeof last === 'string' && isObject(injected) && Object.keys(injected).length > 0) {
       for (const key of Object.keys(injected)) this.added(injected[key], child(again, key), [...path, key]);
       return;
     }
     const mergeKey = typeof last === 'string' ? mergeKeyFor(last) : undefined;
     const items = Array.isArray(injected) && mergeKey ? keyedItems(injected, mergeKey) : undefined;
-    if (items && mergeKey) {
-      const againItems = Array.isArray(again.value) ? keyedItems(again.value, mergeKey) : undefined;
+    if (items && items.size > 0 && mergeKey) {
+      const againItems = again.has && Array.isArray(again.value) ? keyedItems(again.value, mergeKey) : undefined;
       for (const [key, item] of items) {
         const has = againItems?.has(key) ?? false;
         this.added(item, { has, value: has ? againItems!.get(key) : undefined }, [...path, { [mergeKey]: key }]);
       }
       return;
     }
+    if (again.has) return;
     this.violations.push({ path, kind: 'added' });
   }
 }
@@ -178,6 +188,7 @@ export function podViolations(injected: unknown, pristine: unknown, reinjected: 
   const walk = new Walk({ ...footprint, containers: sidecars }, reinjected);
   const again = reinjected === undefined ? { has: false, value: undefined } : { has: true, value: withSidecarsApart(reinjected, sidecars) };
   walk.compare(withSidecarsApart(injected, sidecars), withSidecarsApart(pristine, sidecars), again, []);
+  for (const path of footprint.evidenceMismatches?.(injected, pristine) ?? []) walk.violations.push({ path, kind: 'changed' });
   return walk.violations;
 }
 
@@ -191,7 +202,7 @@ export function describeViolation(violation: TrustViolation, podPath: readonly P
     case 'removed':
       return `${where} would be put back, but no injection removes it`;
     case 'changed':
-      return `${where} would be changed back to other content than the injection replaced`;
+      return `${where} would be changed back to other content than the injection replaced (or than the proxy was told it replaced)`;
     case 'reordered':
       return `the items of ${where} would be put back in another order`;
   }
