@@ -14,7 +14,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createConfigResolver } from '../../config/index.js';
 import type { Io } from '../cli/io.js';
-import { kustomizationIn, manifestFiles } from './render.js';
+import { manifestFiles } from './app-files.js';
+import { kustomizationIn } from './render.js';
 import { sourceRoot } from './source-root.js';
 
 export async function runArgocdDiscover(io: Io): Promise<number> {

@@ -4,25 +4,31 @@
  *
  * 1. read the Application's parameters (parameters.ts) and the nearest .mesh-injectrc inside the
  *    sources (never a JS config: this is someone else's repository), parameters on top;
- * 2. render: `kustomize build .` where there is a kustomization, else the directory's manifests;
- * 3. inject, and print the stream only when everything worked.
+ * 2. render: `kustomize build .` where there is a kustomization, else the directory's manifests
+ *    (app-files.ts), decoded strictly as UTF-8 and checked to parse (check-manifests.ts);
+ * 3. inject, parse the whole stream back (output-stream.ts), and print it, in one write, only
+ *    when everything worked.
  *
  * stdout gets the manifests or nothing: Argo CD reads an empty stdout with exit 0 as "the app has
  * no objects" and an automated sync with prune then deletes all of them (argo-cd#15339). So any
- * problem, and an app that renders no object at all, is an error on stderr with a non-zero exit,
- * unless the `allow-empty` parameter says an empty app is intended.
+ * problem, and an app that renders no object at all (an empty List counts as none), is an error
+ * on stderr with a non-zero exit, unless the `allow-empty` parameter says an empty app is intended.
  */
 import path from 'node:path';
 import { createConfigResolver } from '../../config/index.js';
 import { clusterContextFromText, emptyClusterContext, presetFor, transformText, type InjectConfig, type Result, type WorkloadReport } from '../../transformer/index.js';
+import { decodeSource, isByteProblem, type ByteProblem } from '../../transformer/source-bytes.js';
 import { EXIT_INPUT, EXIT_OK, exitCodeFor } from '../cli/exit-codes.js';
 import { isSelectedFile } from '../cli/file-filter.js';
 import type { Io } from '../cli/io.js';
 import { printResults } from '../cli/report.js';
+import { readManifestFiles } from './app-files.js';
 import { applyOverrides } from './apply-overrides.js';
-import { checkManifest } from './check-manifests.js';
+import { checkSource } from './check-manifests.js';
+import { describeDocument, type ParsedDocuments } from './inspect-stream.js';
+import { joinStream, verifyStream } from './output-stream.js';
 import { readParameters } from './parameters.js';
-import { kustomizationIn, kustomizeBuild, readManifests } from './render.js';
+import { kustomizationIn, kustomizeBuild } from './render.js';
 import { sourceRoot } from './source-root.js';
 
 interface Piece {
@@ -30,6 +36,12 @@ interface Piece {
   text: string;
   /** Injected (false: a file the rc's `files.exclude` leaves alone, printed as it is). */
   inject: boolean;
+}
+
+interface Rendered {
+  pieces: Piece[];
+  /** The objects Argo CD would apply (List items counted, empty Lists not). */
+  objects: number;
 }
 
 export async function runArgocdGenerate(io: Io): Promise<number> {
@@ -43,11 +55,12 @@ export async function runArgocdGenerate(io: Io): Promise<number> {
   if (!overridden.config) return fail(io, [...loaded.warnings, ...overridden.errors]);
   const config = overridden.config;
 
-  const rendered = await render(appDir, root, config, loaded.filepath, io);
+  const parsed: ParsedDocuments = new Map();
+  const rendered = await render(appDir, root, config, loaded.filepath, io, parsed);
   if ('failed' in rendered) return failWith(io, rendered.failed);
   if ('errors' in rendered) return fail(io, [...loaded.warnings, ...rendered.errors]);
   const app = io.env.ARGOCD_APP_NAME ? `app ${io.env.ARGOCD_APP_NAME}` : path.relative(root, appDir) || '.';
-  if (!rendered.pieces.length) {
+  if (rendered.objects === 0) {
     if (!params.allowEmpty) {
       return failWith(io, `${app} renders no Kubernetes object; refusing to print an empty stream, which Argo CD would take as "delete everything". Set the plugin parameter allow-empty to "true" if that is intended`);
     }
@@ -70,36 +83,56 @@ export async function runArgocdGenerate(io: Io): Promise<number> {
   const code = exitCodeFor(results);
   if (code !== EXIT_OK) return fail(io, results, code);
 
+  const stream = joinStream(rendered.pieces.map((piece, i) => ({ display: piece.display, text: texts[i]! })));
+  const unverified = verifyStream(stream, rendered.objects, parsed);
+  if (unverified.length) return fail(io, [...results, ...unverified]);
+
   printResults(io, results, false);
   const count = (action: string) => workloads.filter((w) => w.action === action).length;
   io.stderr(`mesh-inject: ${app}: ${count('injected') + count('reinjected')} workload(s) injected, ${count('unchanged')} up to date, ${count('skipped')} skipped\n`);
-  io.stdout(joinStream(texts));
+  io.stdout(stream.text);
   return EXIT_OK;
 }
 
-async function render(appDir: string, root: string, config: InjectConfig, configFile: string | undefined, io: Io): Promise<{ pieces: Piece[] } | { errors: Result[] } | { failed: string }> {
+async function render(appDir: string, root: string, config: InjectConfig, configFile: string | undefined, io: Io, parsed: ParsedDocuments): Promise<Rendered | { errors: Result[] } | { failed: string }> {
   if (kustomizationIn(appDir)) {
     const built = await kustomizeBuild(appDir, io.env);
     if (!built.ok) return { failed: built.message };
     const display = `${built.tool} (${path.relative(root, appDir) || '.'})`;
-    return { pieces: /^kind:\s*\S/m.test(built.text) ? [{ display, text: built.text, inject: true }] : [] };
+    const decoded = decodeSource(built.stdout);
+    if (isByteProblem(decoded)) return { errors: [notUtf8Output(built.stdout, decoded, display)] };
+    const checked = checkSource(decoded.text, display, true, parsed);
+    if (checked.errors.length) return { errors: checked.errors };
+    return { pieces: [{ display, text: decoded.text, inject: true }], objects: checked.objects };
   }
+  const read = await readManifestFiles(appDir, root);
   const pieces: Piece[] = [];
-  const errors: Result[] = [];
-  for (const { name, text } of await readManifests(appDir)) {
-    const file = path.join(appDir, name);
-    const display = path.relative(root, file);
-    const checked = checkManifest(text, display);
+  const errors: Result[] = [...read.errors];
+  let objects = 0;
+  for (const { file, display, text } of read.files) {
+    const checked = checkSource(text, display, false, parsed);
     errors.push(...checked.errors);
     if (!checked.hasObjects) continue;
+    objects += checked.objects;
     pieces.push({ display, text, inject: await isSelectedFile(file, config, configFile, appDir) });
   }
-  return errors.length ? { errors } : { pieces };
+  return errors.length ? { errors } : { pieces, objects };
 }
 
-/** One stream from several files: no byte-order marks inside, a `---` line between documents. */
-function joinStream(texts: string[]): string {
-  return texts.map((t) => t.replace(/^\uFEFF/, '')).map((t) => (t === '' || t.endsWith('\n') ? t : `${t}\n`)).join('---\n');
+/** kustomize passes the bytes of the files it reads through, so its output can be what no manifest may be. */
+function notUtf8Output(bytes: Buffer, problem: ByteProblem, display: string): Result {
+  // The document holding the bad byte, decoded leniently only to name it.
+  const before = bytes.subarray(0, problem.offset).toString('utf8');
+  const start = Math.max(0, before.lastIndexOf('\n---') + 1);
+  const after = bytes.subarray(problem.offset).toString('utf8');
+  const end = after.search(/\n---/);
+  const where = describeDocument(before.slice(start) + (end === -1 ? after : after.slice(0, end)))?.replaceAll('\uFFFD', '?');
+  return {
+    severity: 'error',
+    code: 'invalid-encoding',
+    message: `kustomize's output is not UTF-8 text: ${problem.message.split(';')[0]}${where ? ` (in ${where})` : ''}; re-save the manifest or generator input that holds it as UTF-8`,
+    file: { path: display, line: problem.line, column: problem.column },
+  };
 }
 
 function fail(io: Io, results: Result[], code = exitCodeFor(results)): number {

@@ -14,6 +14,7 @@
  * | `allow-empty`    | accept an app that renders no object (Argo CD then prunes everything) | `false` |
  */
 import type { Result } from '../../transformer/index.js';
+import { checkParameterList, invalid } from './parameter-list.js';
 
 export interface PluginParameter {
   name: string;
@@ -46,7 +47,8 @@ export interface ParameterValues {
 }
 
 export function readParameters(env: Env): ParameterValues {
-  const errors = unknownParameters(env);
+  const errors = checkParameterList(env.ARGOCD_APP_PARAMETERS, PARAMETERS);
+  if (errors.length) return { overrides: [], allowEmpty: false, errors };
   const valueOf = (p: PluginParameter) => {
     const value = env[parameterEnvName(p.name)];
     return value === undefined || value === '' ? p.default : value;
@@ -57,33 +59,12 @@ export function readParameters(env: Env): ParameterValues {
   });
   const allowEmpty = valueOf(PARAMETERS.find((p) => p.name === 'allow-empty')!);
   if (allowEmpty !== 'true' && allowEmpty !== 'false') {
-    errors.push(parameterError('allow-empty', `expected "true" or "false", got "${allowEmpty}"`));
+    errors.push(invalid(`Argo CD parameter allow-empty: expected "true" or "false", got "${allowEmpty}"; set one of them in spec.source.plugin.parameters`));
   }
   return { overrides, allowEmpty: allowEmpty === 'true', errors };
 }
 
+/** A value the config schema rejects (for an rc override). */
 export function parameterError(name: string, message: string): Result {
   return { severity: 'error', code: 'config-invalid', message: `Argo CD parameter ${name}: ${message}` };
-}
-
-/** A misspelt parameter would silently change nothing; refuse it, and array or map values. */
-function unknownParameters(env: Env): Result[] {
-  const json = env.ARGOCD_APP_PARAMETERS;
-  if (!json) return [];
-  let list: unknown;
-  try {
-    list = JSON.parse(json);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(list)) return [];
-  const known = PARAMETERS.map((p) => p.name);
-  return list.flatMap((item: { name?: unknown; array?: unknown; map?: unknown }): Result[] => {
-    const name = String(item?.name ?? '');
-    if (!known.includes(name)) {
-      return [parameterError(name, `unknown parameter; the mesh-inject plugin takes ${known.join(', ')}`)];
-    }
-    if (item.array !== undefined || item.map !== undefined) return [parameterError(name, 'expected a string value, got an array or map')];
-    return [];
-  });
 }

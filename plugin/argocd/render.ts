@@ -1,12 +1,11 @@
 /**
- * What an app directory renders to before injection: `kustomize build .` (or `kubectl kustomize .`
- * when there is no kustomize binary) where there is a kustomization, else the directory's own
- * manifests (`*.yaml`, `*.yml`, `*.json`, not recursive, like Argo CD's directory apps).
- * A failing kustomize is an error with its stderr; nothing here writes to stdout.
+ * `kustomize build .` (or `kubectl kustomize .` when there is no kustomize binary) for an app
+ * directory with a kustomization; directories without one are read by app-files.ts. The output
+ * comes back as bytes, for the caller to decode strictly. A failing kustomize is an error with
+ * its stderr; nothing here writes to stdout.
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -14,28 +13,12 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** The file names kustomize accepts, in its order of preference. */
 export const KUSTOMIZATION_FILES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-const MANIFEST = /\.(ya?ml|json)$/i;
-const NOT_MANIFESTS = new Set(['package.json', 'package-lock.json']);
 
 export function kustomizationIn(dir: string): string | undefined {
   return KUSTOMIZATION_FILES.find((name) => existsSync(path.join(dir, name)));
 }
 
-/** Top-level manifest files of a directory without a kustomization, sorted by name. */
-export async function manifestFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && MANIFEST.test(e.name) && !e.name.startsWith('.') && !NOT_MANIFESTS.has(e.name))
-    .map((e) => e.name)
-    .sort();
-}
-
-export async function readManifests(dir: string): Promise<{ name: string; text: string }[]> {
-  const names = await manifestFiles(dir);
-  return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(dir, name), 'utf8') })));
-}
-
-export type KustomizeOutcome = { ok: true; text: string; tool: string } | { ok: false; message: string };
+export type KustomizeOutcome = { ok: true; stdout: Buffer; tool: string } | { ok: false; message: string };
 
 export async function kustomizeBuild(dir: string, env: Env): Promise<KustomizeOutcome> {
   const childEnv = withHome(env);
@@ -44,10 +27,11 @@ export async function kustomizeBuild(dir: string, env: Env): Promise<KustomizeOu
   if (!file) return { ok: false, message: 'neither kustomize nor kubectl is on PATH; the plugin image needs one of them' };
   const tool = `${path.basename(file)} ${args.join(' ')}`;
   return new Promise((resolve) => {
-    execFile(file, args, { cwd: dir, env: childEnv, maxBuffer: 1024 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (!error) return resolve({ ok: true, text: stdout, tool });
+    execFile(file, args, { cwd: dir, env: childEnv, maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' }, (error, stdout, stderr) => {
+      if (!error) return resolve({ ok: true, stdout, tool });
       const status = typeof error.code === 'number' ? `exit status ${error.code}` : String(error.code ?? error.signal ?? error.message);
-      resolve({ ok: false, message: `\`${tool}\` failed (${status}): ${stderr.trim() || error.message}` });
+      // stderr is only shown, so a lenient decoding is fine there.
+      resolve({ ok: false, message: `\`${tool}\` failed (${status}): ${stderr.toString('utf8').trim() || error.message}` });
     });
   });
 }

@@ -3,7 +3,7 @@
  * way argocd-cmp-server runs them (argocd-tools.ts), on a copy of fixtures/argocd-repo, with the
  * real kustomize (kubectl's, or a kustomize binary) and the built CLI.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,12 +44,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function application(path: string, namespace: string, parameters: AppParameter[] = []): Application {
+/** Without `parameters`, Argo CD sends ARGOCD_APP_PARAMETERS=null (a nil list). */
+function application(path: string, namespace: string, parameters?: AppParameter[]): Application {
   return {
     metadata: { name: path.split('/').pop()! },
     spec: {
       project: 'default',
-      source: { repoURL: 'https://git.example.com/gitops.git', path, targetRevision: 'main', plugin: { name: 'mesh-inject', env: [{ name: 'TEAM', value: 'web-$ARGOCD_APP_NAME' }], parameters } },
+      source: { repoURL: 'https://git.example.com/gitops.git', path, targetRevision: 'main', plugin: { name: 'mesh-inject', env: [{ name: 'TEAM', value: 'web-$ARGOCD_APP_NAME' }], ...(parameters ? { parameters } : {}) } },
       destination: { namespace },
     },
   };
@@ -100,6 +101,16 @@ describe.skipIf(missing)('Argo CD CMP v2: generate', () => {
     expect(run.stdout).not.toContain('replicas: 3');
   });
 
+  it('reads a directory app manifest symlinked from elsewhere in the repository, as Argo CD does', () => {
+    const link = (root: string) => {
+      writeFileSync(join(root, 'base/shared-settings.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared-settings\n');
+      symlinkSync('../../base/shared-settings.yaml', join(root, 'apps/plain/shared-settings.yaml'));
+    };
+    const { run } = generate(application('apps/plain', 'payments'), link);
+    expect(run.code).toBe(0);
+    expect(argoObjects(run.stdout).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['ConfigMap/worker-settings', 'Deployment/worker', 'ConfigMap/shared-settings']);
+  });
+
   it('decides objects without a namespace by the destination namespace (here one the rc skips)', () => {
     const { run } = generate(application('apps/plain', 'legacy-batch'));
     expect(run.code).toBe(0);
@@ -130,7 +141,7 @@ describe.skipIf(missing)('Argo CD CMP v2: generate', () => {
 });
 
 describe.skipIf(missing)('Argo CD CMP v2: a broken app exits non-zero and prints nothing', () => {
-  const broken: { name: string; path: string; edit: (root: string) => void; parameters?: AppParameter[]; stderr: RegExp }[] = [
+  const broken: { name: string; path: string; edit: (root: string) => void; parameters?: AppParameter[]; env?: Record<string, string>; stderr: RegExp }[] = [
     {
       name: 'a kustomization naming a missing file',
       path: 'apps/shop',
@@ -174,14 +185,40 @@ describe.skipIf(missing)('Argo CD CMP v2: a broken app exits non-zero and prints
       stderr: /JavaScript config files are disabled/,
     },
     { name: 'a bad parameter value', path: 'apps/shop', edit: () => {}, parameters: [{ name: 'mesh', string: 'linkerd' }], stderr: /Argo CD parameter mesh: .*istio or none/ },
-    { name: 'an unknown parameter', path: 'apps/shop', edit: () => {}, parameters: [{ name: 'tag', string: '1.33.0' }], stderr: /Argo CD parameter tag: unknown parameter/ },
-    { name: 'a parameter given as an array', path: 'apps/shop', edit: () => {}, parameters: [{ name: 'istio-tag', array: ['1.33.0'] }], stderr: /istio-tag: expected a string/ },
-    { name: 'a bad allow-empty value', path: 'apps/shop', edit: () => {}, parameters: [{ name: 'allow-empty', string: 'yes' }], stderr: /allow-empty: expected "true" or "false"/ },
+    { name: 'an unknown parameter', path: 'apps/shop', edit: () => {}, parameters: [{ name: 'tag', string: '1.33.0' }], stderr: /\(invalid-parameters\)/ },
+    { name: 'a parameter given as an array', path: 'apps/shop', edit: () => {}, parameters: [{ name: 'istio-tag', array: ['1.33.0'] }], stderr: /\(invalid-parameters\)/ },
+    { name: 'a bad allow-empty value', path: 'apps/shop', edit: () => {}, parameters: [{ name: 'allow-empty', string: 'yes' }], stderr: /\(invalid-parameters\)/ },
+    { name: 'ARGOCD_APP_PARAMETERS that is not JSON', path: 'apps/shop', edit: () => {}, env: { ARGOCD_APP_PARAMETERS: '[{"name":"istio-tag"' }, stderr: /\(invalid-parameters\)/ },
+    { name: 'a parameter entry without a name', path: 'apps/shop', edit: () => {}, env: { ARGOCD_APP_PARAMETERS: '[{"string":"1.33.0"}]' }, stderr: /\(invalid-parameters\)/ },
+    {
+      name: 'a directory app manifest that is not UTF-8',
+      path: 'apps/plain',
+      edit: (root) => writeFileSync(join(root, 'apps/plain/extra.yaml'), Buffer.from([...Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf'), 0xe9, 0x0a])),
+      stderr: /apps\/plain\/extra\.yaml:4:\d+: \[error\].*\(invalid-encoding\)/,
+    },
+    {
+      name: 'a directory app manifest symlinked from outside the sources',
+      path: 'apps/plain',
+      edit: (root) => {
+        writeFileSync(join(root, '..', 'outside.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: outside\n');
+        symlinkSync(join(root, '..', 'outside.yaml'), join(root, 'apps/plain/outside.yaml'));
+      },
+      stderr: /apps\/plain\/outside\.yaml: \[error\].*\(symlink-outside-root\)/,
+    },
+    {
+      name: 'a directory app holding only an empty List',
+      path: 'apps/plain',
+      edit: (root) => {
+        for (const file of ['deployment.yaml', 'configmap.json']) unlinkSync(join(root, 'apps/plain', file));
+        writeFileSync(join(root, 'apps/plain/list.yaml'), 'apiVersion: v1\nkind: List\nitems: []\n');
+      },
+      stderr: /renders no Kubernetes object/,
+    },
   ];
 
   for (const c of broken) {
     it(c.name, () => {
-      const { root, run } = generate(application(c.path, 'shop', c.parameters), c.edit);
+      const { root, run } = generate(application(c.path, 'shop', c.parameters), c.edit, c.env);
       expect(run.stdout).toBe('');
       expect(run.code).not.toBe(0);
       expect(run.code).not.toBeNull();

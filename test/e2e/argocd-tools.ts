@@ -130,13 +130,13 @@ export function applicationEnv(app: Application, revision = '0123456789abcdef012
   };
   const build = { ...env };
   for (const entry of source.plugin?.env ?? []) env[`ARGOCD_ENV_${entry.name}`] = envsubst(entry.value, build);
-  return { ...env, ...parameterEnv(source.plugin?.parameters ?? []) };
+  return { ...env, ...parameterEnv(source.plugin?.parameters) };
 }
 
-/** `ApplicationSourcePluginParameters.Environ()`. */
-export function parameterEnv(parameters: AppParameter[]): Record<string, string> {
-  const env: Record<string, string> = { ARGOCD_APP_PARAMETERS: JSON.stringify(parameters) };
-  for (const p of parameters) {
+/** `ApplicationSourcePluginParameters.Environ()`: no parameters (a nil list) marshal to `null`. */
+export function parameterEnv(parameters: AppParameter[] | undefined): Record<string, string> {
+  const env: Record<string, string> = { ARGOCD_APP_PARAMETERS: JSON.stringify(parameters ?? null) };
+  for (const p of parameters ?? []) {
     const base = `PARAM_${p.name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
     if (p.string !== undefined) env[base] = p.string;
     for (const [key, value] of Object.entries(p.map ?? {})) env[`${base}_${key.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`] = value;
