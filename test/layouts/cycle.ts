@@ -151,7 +151,7 @@ export function runCycle(layout: Layout, ref: Reference, extras: readonly Extra[
   const text = layout.render([ref.doc.data]);
   const documents = layout.documents([ref.doc.data]);
   const ours = documents.filter((d) => d !== COMPANION_SERVICE).length;
-  const step = (name: string, body: () => string | undefined): boolean => {
+  const step = (name: string, body: () => string | undefined): void => {
     let symptom: string | undefined;
     try {
       symptom = body();
@@ -159,14 +159,12 @@ export function runCycle(layout: Layout, ref: Reference, extras: readonly Extra[
       symptom = `threw ${firstLine(error)}`;
     }
     if (symptom) failures.push({ step: name, symptom });
-    return !symptom;
   };
 
   /** Problems of an injected text: error results, does not parse, invalid pod, other data or decisions than block-2's. */
-  const check = (outcome: TransformOutcome, named: NamedConfig): string | undefined => {
+  const check = (outcome: TransformOutcome, named: NamedConfig, result = parsed(outcome.text)): string | undefined => {
     const errors = errorCodes(outcome);
     if (errors.length > 0) return `error results ${errors.join(', ')}`;
-    const result = parsed(outcome.text);
     if (result.parseError) return `output ${result.parseError}`;
     const added = result.problems.filter((p) => !ref.problemsBefore.has(p));
     if (added.length > 0) return `invalid pod: ${added.join('; ')}`;
@@ -180,7 +178,7 @@ export function runCycle(layout: Layout, ref: Reference, extras: readonly Extra[
   };
 
   let out: string | undefined;
-  const injected = step('inject', () => {
+  step('inject', () => {
     const outcome = run(text, 'inject', BASE.config);
     if (ref.errors.length > 0) {
       const errors = errorCodes(outcome);
@@ -188,11 +186,12 @@ export function runCycle(layout: Layout, ref: Reference, extras: readonly Extra[
       if (JSON.stringify(errors) !== JSON.stringify(expected)) return `error codes ${errors.join(', ') || 'none'} where block-2 gives ${ref.errors.join(', ')}`;
       return outcome.text === text ? undefined : 'a rejected input was changed';
     }
-    out = outcome.text;
-    return check(outcome, BASE);
+    const result = parsed(outcome.text);
+    // The later steps need an injected text: not one left unchanged by an error, nor one that is not YAML.
+    if (errorCodes(outcome).length === 0 && !result.parseError) out = outcome.text;
+    return check(outcome, BASE, result);
   });
-  // Nothing more to do on a rejected input, or on output that is not YAML.
-  if (out === undefined || ref.errors.length > 0 || (!injected && parsed(out).parseError)) return failures;
+  if (out === undefined || ref.errors.length > 0) return failures;
   const output = out;
 
   step('re-inject', () => {
