@@ -9,9 +9,10 @@ function run(text: string, mode: 'inject' | 'uninject', config: InjectConfig) {
   return transformText(text, { mode, config, preset: presetFor(config), path: 'deploy.yaml', verify: true });
 }
 
+/** The Deployment's pod spec (some layouts write other documents around it). */
 function podSpec(text: string): Record<string, any> {
-  const [doc] = parseAllDocuments(text.replace(/^\uFEFF/, ''), { version: '1.1' });
-  return (doc!.toJS() as any).spec.template.spec;
+  const docs = parseAllDocuments(text.replace(/^\uFEFF/, ''), { version: '1.1' }).map((doc) => doc.toJS() as any);
+  return docs.find((doc) => doc?.kind === 'Deployment').spec.template.spec;
 }
 
 const configs = fc.record({

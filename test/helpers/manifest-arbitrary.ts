@@ -1,9 +1,14 @@
 /**
  * fast-check generator of Deployment manifests written the many ways people write YAML:
  * 2 or 4 spaces, indented or kubectl-style sequences, comments everywhere, quoting, flow
- * collections, blank lines, CRLF, BOM, no final newline.
+ * collections, blank lines, CRLF, BOM, no final newline; or, picked per run, the same manifest
+ * re-rendered in one of the committed layouts of test/layouts/layouts.ts (kubectl's sorted keys,
+ * JSON, flow leaves, comment lines above every key, document markers, several documents...).
  */
 import fc from 'fast-check';
+import { parseAllDocuments } from 'yaml';
+import { PARSE_OPTIONS } from '../../transformer/yaml/yaml-options.js';
+import { LAYOUTS, layoutNamed } from '../layouts/layouts.js';
 
 export interface ManifestShape {
   indent: 2 | 4;
@@ -23,13 +28,16 @@ export interface ManifestShape {
   quoteImage: boolean;
   namespace: string | undefined;
   replicasFirst: boolean;
+  /** `handwritten` as the fields above say, or the name of a layout the manifest is re-rendered in. */
+  layout: string;
 }
 
 export interface ContainerShape {
   name: string;
   ports: number[];
   env: Array<[string, string]>;
-  probe: 'none' | 'http' | 'tcp' | 'exec';
+  /** `tcp-only` / `grpc`: the handler is the probe's only key, and the probe the container's last. */
+  probe: 'none' | 'http' | 'tcp' | 'exec' | 'tcp-only' | 'grpc';
   comment: boolean;
 }
 
@@ -40,7 +48,7 @@ const container: fc.Arbitrary<ContainerShape> = fc.record({
   name,
   ports: fc.uniqueArray(fc.constantFrom(80, 8080, 9090, 3000), { maxLength: 2 }),
   env: fc.uniqueArray(fc.tuple(fc.constantFrom('MODE', 'LEVEL', 'FLAG'), envValue), { maxLength: 2, selector: ([k]) => k }),
-  probe: fc.constantFrom('none', 'http', 'tcp', 'exec'),
+  probe: fc.constantFrom('none', 'http', 'tcp', 'exec', 'tcp-only', 'grpc'),
   comment: fc.boolean(),
 });
 
@@ -62,13 +70,28 @@ export const manifestShape: fc.Arbitrary<ManifestShape> = fc.record({
   quoteImage: fc.boolean(),
   namespace: fc.option(fc.constantFrom('shop', 'payments'), { nil: undefined }),
   replicasFirst: fc.boolean(),
+  layout: fc.constantFrom('handwritten', ...LAYOUTS.map((l) => l.name)),
 });
 
 function quote(value: string): string {
   return JSON.stringify(value);
 }
 
+/** Whether injecting may rewrite lines of this manifest (flow collections), not only add lines. */
+export function editsFlowCollections(shape: ManifestShape): boolean {
+  // Every layout writes an empty map as `{}`.
+  if (shape.layout !== 'handwritten') return layoutNamed(shape.layout).flow || shape.templateMetadata === 'empty-annotations';
+  return shape.containersFlow || shape.templateMetadata === 'flow-annotations' || shape.templateMetadata === 'empty-annotations';
+}
+
 export function renderManifest(shape: ManifestShape): string {
+  const text = renderHandwritten(shape);
+  if (shape.layout === 'handwritten') return text;
+  const data = parseAllDocuments(text.replace(/^\uFEFF/, ''), PARSE_OPTIONS).map((doc) => doc.toJS() as unknown);
+  return (shape.bom ? '\uFEFF' : '') + layoutNamed(shape.layout).render(data);
+}
+
+function renderHandwritten(shape: ManifestShape): string {
   const lines: string[] = [];
   const i = (level: number) => ' '.repeat(shape.indent * level);
   /** Column offset of a sequence's dash under its key at `level`. */
@@ -118,6 +141,8 @@ export function renderManifest(shape: ManifestShape): string {
       if (c.probe === 'http') lines.push(`${content}readinessProbe:`, `${content}${i(1)}httpGet:`, `${content}${i(2)}path: /ready`, `${content}${i(2)}port: ${port}`);
       if (c.probe === 'tcp') lines.push(`${content}livenessProbe:`, `${content}${i(1)}tcpSocket:`, `${content}${i(2)}port: ${port}`, `${content}${i(1)}periodSeconds: 10`);
       if (c.probe === 'exec') lines.push(`${content}livenessProbe:`, `${content}${i(1)}exec:`, `${content}${i(2)}command: [cat, /tmp/healthy]`);
+      if (c.probe === 'tcp-only') lines.push(`${content}livenessProbe:`, `${content}${i(1)}tcpSocket:`, `${content}${i(2)}port: ${port}`);
+      if (c.probe === 'grpc') lines.push(`${content}readinessProbe:`, `${content}${i(1)}grpc:`, `${content}${i(2)}port: ${port}`);
     }
   }
   if (shape.volumes) lines.push(`${i(3)}volumes:`, `${seq(3)}- name: data`, `${item(3)}emptyDir: {}`);

@@ -51,7 +51,9 @@ describe('recognising an unchanged injected document', () => {
     let hits = 0;
     fc.assert(
       fc.property(manifestShape, configs, (shape, config) => {
-        const injected = run(renderManifest(shape), 'inject', config).text;
+        const outcome = run(renderManifest(shape), 'inject', config);
+        expect(outcome.results.filter((r) => r.severity === 'error')).toEqual([]);
+        const injected = outcome.text;
         const again = run(injected, 'inject', config);
         const full = run(withoutDigests(injected), 'inject', config);
         expect(again.changed).toBe(false);
@@ -62,8 +64,9 @@ describe('recognising an unchanged injected document', () => {
       }),
       { numRuns: 150 },
     );
-    // Records with removed nodes take the full path; most do not.
-    expect(hits).toBeGreaterThan(100);
+    // Records with removed nodes take the full path (Istio replaces tcpSocket and grpc probe
+    // handlers, which the generator writes in half of its probes); more than a third do not.
+    expect(hits).toBeGreaterThan(60);
   });
 
   it('recognises a plain injected Deployment among other documents, with the same line and reason', () => {
