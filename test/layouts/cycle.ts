@@ -8,7 +8,7 @@
 import { parseAllDocuments } from 'yaml';
 import { defaultConfig } from '../../config/defaults.js';
 import { clusterContextFromText, presetFor, transformText, type InjectConfig, type TransformOutcome } from '../../transformer/index.js';
-import { RECORD_ANNOTATION } from '../../transformer/record.js';
+import { RECORD_ANNOTATION } from '../../transformer/record/format.js';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../../transformer/yaml/yaml-options.js';
 import { EXTRA_WORKLOADS, type CorpusDocument } from './corpus.js';
 import { COMPANION_SERVICE, layoutNamed, type Layout } from './layouts.js';

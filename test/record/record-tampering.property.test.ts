@@ -30,7 +30,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** The pod template with what an injection may own taken out. */
 function userContent(text: string): unknown {
-  const doc = parseAllDocuments(text.replace(/^\uFEFF/, ''))[0]!.toJS() as { spec: { template: Record<string, any> } };
+  const doc = parseAllDocuments(text.replace(/^\uFEFF/, '')).map((d) => d.toJS()).find((d) => d?.spec?.template) as { spec: { template: Record<string, any> } };
   const pod = structuredClone(doc.spec.template);
   const drop = (map: Record<string, unknown> | undefined, owned: ReadonlySet<string>) => {
     for (const key of Object.keys(map ?? {})) if (owned.has(key) || key === RECORD_ANNOTATION) delete map![key];
@@ -50,7 +50,7 @@ function userContent(text: string): unknown {
 
 /** Every node path in the pod template, keyed list items by their merge key, as records name them. */
 function podPaths(text: string): unknown[][] {
-  const doc = parseAllDocuments(text.replace(/^\uFEFF/, ''))[0]!.toJS() as { spec: { template: unknown } };
+  const doc = parseAllDocuments(text.replace(/^\uFEFF/, '')).map((d) => d.toJS()).find((d) => d?.spec?.template) as { spec: { template: unknown } };
   const out: unknown[][] = [];
   const walk = (value: unknown, path: unknown[]) => {
     if (path.length) out.push(path);

@@ -12,7 +12,8 @@ export type RawRecord = {
 
 /** Every record annotation in `text` passed through `edit` (its digest dropped: a hand edit would break it anyway). */
 export function editRecord(text: string, edit: (record: RawRecord) => void): string {
-  const line = new RegExp(`^(\\s*${RECORD_ANNOTATION.replace(/[./]/g, '\\$&')}: )(.*)$`, 'm');
+  // `key: 'json'` in block style, `"key": "json",` in JSON style (the comma when more follows).
+  const line = new RegExp(`^(\\s*"?${RECORD_ANNOTATION.replace(/[./]/g, '\\$&')}"?: )(.*?)(,?)(\\r?)$`, 'm');
   const match = line.exec(text);
   if (!match) throw new Error('no record in the text');
   const value = parseDocument(match[2]!).toJS() as string;
@@ -20,5 +21,6 @@ export function editRecord(text: string, edit: (record: RawRecord) => void): str
   delete record.d;
   edit(record);
   const json = JSON.stringify(record);
-  return text.replace(line, `${match[1]}'${json.replaceAll("'", "''")}'`);
+  const quoted = match[2]!.startsWith('"') ? JSON.stringify(json) : `'${json.replaceAll("'", "''")}'`;
+  return text.replace(line, `${match[1]}${quoted}${match[3]}${match[4]}`);
 }

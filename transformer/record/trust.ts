@@ -8,7 +8,9 @@
  *   things (the footprint: sidecar containers, their volumes, labels and annotations), or where
  *   injecting `pristine` again adds it (`reinjected`);
  * - a node of `pristine` that `injected` changed or dropped (a rewritten probe, merged Prometheus
- *   annotations) is allowed only where injecting `pristine` again changes or drops it the same way.
+ *   annotations, an override container's `image: auto`) is allowed only where injecting
+ *   `pristine` again changes or drops it too; the mesh's own copies of what it replaced (the
+ *   footprint's evidence) must agree with the record's originals.
  *
  * Sidecar containers are compared by name across `containers` and `initContainers`, since an
  * injection may move a user's override container (native sidecars). Everything outside the pod
@@ -119,7 +121,9 @@ class Walk {
       const original = keyedItems(pristine, mergeKey);
       if (written && original) return this.compareKeyed(written, original, mergeKey, again, path);
     }
-    if (this.reinjected !== undefined && again.has && deepEqual(again.value, injected)) return;
+    // Injecting again writes what is there, or also replaces the user's value (an override
+    // container's `image: auto`, whose replacement changes with the proxy version).
+    if (this.reinjected !== undefined && again.has && (deepEqual(again.value, injected) || !deepEqual(again.value, pristine))) return;
     this.violations.push({ path, kind: 'changed' });
   }
 
