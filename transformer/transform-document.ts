@@ -243,7 +243,7 @@ function injectAll(run: DocumentRun, text: string, parsed: ParsedDocument, data:
     if (failed) {
       w.failed = true;
       const code = outcome.problems[0]?.code ?? outcome.results.find((r) => r.severity === 'error')?.code ?? 'invalid-annotation';
-      run.reports.push({ resourceRef: w.ref, action: 'error', code, reason: 'invalid input', line });
+      run.reports.push({ resourceRef: w.ref, action: 'error', code, reason: outcome.problems[0]?.message ?? outcome.results.find((r) => r.severity === 'error')?.message ?? 'invalid input', line });
       continue;
     }
     if (!outcome.target || !location || !isObject(pod) || deepEqual(pod, outcome.target)) {
