@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, tempTree } from '../helpers/run-cli.js';
 import { CORPUS_DIR, readCorpusFile } from '../conformance/istio-corpus.js';
@@ -112,6 +112,19 @@ describe('mesh-inject kube-inject', () => {
     const run = await runCli(['kube-inject', '-f', 'apps/web.yaml'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe((await runCli(['kube-inject', '-f', input('hello.yaml'), ...INPUTS], { cwd: dir })).stdout);
+  });
+
+  withCorpus('writes volumes the template leaves without a source as istioctl does; inject writes emptyDir: {}', async () => {
+    const rc = `istio:\n  injector: ${join(SET, 'config.yaml')}\n  meshConfig: ${join(SET, 'mesh.yaml')}\n  values: ${join(SET, 'values.json')}\n`;
+    const dir = tree({ '.mesh-injectrc.yaml': rc, 'web.yaml': readCorpusFile('inject/hello.yaml') });
+    const kube = await runCli(['kube-inject', '-f', 'web.yaml'], { cwd: dir });
+    expect(kube.code).toBe(0);
+    expect(kube.stdout).toContain('      volumes:\n      - name: workload-socket\n      - name: credential-socket\n      - name: workload-certs\n      - emptyDir:\n');
+    const inject = await runCli(['inject', 'web.yaml'], { cwd: dir });
+    expect(inject.code).toBe(0);
+    const deployment = parse(readFileSync(join(dir, 'web.yaml'), 'utf8')) as { spec: { template: { spec: { volumes: { name: string }[] } } } };
+    const volumes = deployment.spec.template.spec.volumes;
+    for (const name of ['workload-socket', 'credential-socket', 'workload-certs']) expect(volumes.find((v) => v.name === name)).toEqual({ name, emptyDir: {} });
   });
 
   const injector = ['--injectConfigFile', join(SET, 'config.yaml')];
