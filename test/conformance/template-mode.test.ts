@@ -178,8 +178,10 @@ function crossCheck(run: SharedRun): { agree: boolean; detail?: string; builtin?
 const crossOutcomes = new Map(shared.map((r) => [r.name, crossCheck(r)] as const));
 
 describe.skipIf(!ISTIO_CORPUS.found)('cross-check: built-in preset and template mode agree on the default config set', () => {
-  it('runs the shared cases', () => {
+  it('runs the shared cases, comparing pods in nearly all of them', () => {
     expect(shared.length).toBeGreaterThan(60);
+    const withPods = shared.filter((r) => workloadPods(readCorpusFile(r.case.input), r.config.workloads).length > 0);
+    expect(withPods.length).toBeGreaterThan(60);
   });
 
   it.each(shared.filter((r) => !(r.name in BUILTIN_DIFFERENCES)).map((r) => [r.name, r] as const))('%s agrees', (name) => {

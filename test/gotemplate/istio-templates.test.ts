@@ -211,6 +211,7 @@ describe.skipIf(!ISTIO_CORPUS.found)("Istio's templates reproduce Istio's golden
   it.each(GOLDEN_CASES)('$name', (c) => {
     const { output, golden, goldenMeta } = renderCase(c);
     const spec = output.spec as Json;
+    expect([...((spec.initContainers as Json[] | undefined) ?? []), ...((spec.containers as Json[] | undefined) ?? [])].length).toBeGreaterThan(0);
     for (const list of ['initContainers', 'containers'] as const) {
       for (const produced of (spec[list] as Json[] | undefined) ?? []) {
         const expected = ((golden[list] as Json[] | undefined) ?? []).find((g) => g.name === produced.name);

@@ -69,8 +69,12 @@ describe('template mode in the engine', () => {
     // Every original line is still there, in order.
     const lines = out.text.split('\n');
     let at = 0;
-    for (const line of DEPLOYMENT.split('\n')) at = lines.indexOf(line, at) + 1;
-    expect(at).toBeGreaterThan(0);
+    for (const line of DEPLOYMENT.split('\n')) {
+      at = lines.indexOf(line, at);
+      expect(at, `original line ${JSON.stringify(line)} kept, in order`).toBeGreaterThanOrEqual(0);
+      at++;
+    }
+    expect(lines.length).toBeGreaterThan(DEPLOYMENT.split('\n').length);
   });
 
   it.skipIf(!ISTIO_CORPUS.found)("runs Istio's own sidecar template through the engine", () => {

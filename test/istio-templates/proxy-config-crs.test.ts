@@ -115,7 +115,10 @@ describe('ProxyConfig CRs, whichever preset', () => {
   it.skipIf(templates === undefined)('both presets give the pod the same CR-driven settings', () => {
     const text = `${ROOT_CR}---\n${WORKLOAD_CR}---\n${DEPLOYMENT}`;
     const [a, b] = [builtIn, templates!].map((config) => proxyOf(inject(text, config).text));
-    for (const name of ['PROXY_CONFIG', 'ROOT_ONLY', 'SHARED']) expect(env(a!, name), name).toBe(env(b!, name));
+    for (const name of ['PROXY_CONFIG', 'ROOT_ONLY', 'SHARED']) {
+      expect(env(a!, name), name).toBeDefined();
+      expect(env(a!, name), name).toBe(env(b!, name));
+    }
     expect(a!.image).toBe(b!.image);
   });
 

@@ -152,6 +152,8 @@ describe('the generated Go struct table', () => {
 describe.skipIf(!ISTIO_CORPUS.found)("Istio's kube-inject goldens read back unchanged", () => {
   const goldens = !ISTIO_CORPUS.found ? [] : [...new Set(conformanceCases().filter((c) => c.runKubeInject && c.golden).map((c) => c.golden!))];
 
+  it('has goldens to read', () => expect(goldens.length).toBeGreaterThan(50));
+
   it.each(goldens)('%s', (golden) => {
     const text = readCorpusFile(golden);
     const out = splitStream(text)
