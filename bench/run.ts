@@ -125,6 +125,7 @@ function coldStartBench(): void {
 function templateBench(): void {
   const builtin = defaultConfig();
   const templated = templatedConfig();
+  if (!templated) return;
   const pods = syntheticPods(TEMPLATE_WORKLOADS);
   const pass = (config: InjectConfig): (() => number) => {
     const preset = presetFor(config) as MeshPreset;

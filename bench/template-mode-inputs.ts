@@ -1,20 +1,30 @@
 /**
  * What the template-mode benchmarks run on: the `default` conformance config set's injector
- * config, values and mesh config (read at run time from ../shared/), and the pod templates of
- * the synthetic repository with the workloads they belong to.
+ * config, values and mesh config (read at run time from ../shared/ or $MESH_INJECT_SHARED: see
+ * test/helpers/shared-data.ts), and the pod templates of the synthetic repository with the
+ * workloads they belong to.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { InjectConfig } from '../transformer/config.js';
 import { isObject } from '../transformer/kube.js';
+import { ISTIO_CORPUS } from '../test/helpers/shared-data.js';
 import type { PodTemplate, WorkloadInfo } from '../transformer/mesh/types.js';
 import { defaultConfig } from './library.js';
 import { syntheticRepo } from './synthetic-repo.js';
 
-/** The built-in default config with the conformance `default` cluster inputs: template mode. */
-export function templatedConfig(): InjectConfig {
-  const dir = new URL('../../shared/conformance/istio/configs/default/', import.meta.url);
-  const read = (name: string) => ({ path: name, text: readFileSync(new URL(name, dir), 'utf8') });
+/**
+ * The built-in default config with the conformance `default` cluster inputs: template mode.
+ * Undefined, after printing the `skipped:` line, when the conformance data is absent.
+ */
+export function templatedConfig(): InjectConfig | undefined {
+  if (!ISTIO_CORPUS.found) {
+    console.log(ISTIO_CORPUS.skipLine);
+    return undefined;
+  }
+  const dir = join(ISTIO_CORPUS.dir, 'configs', 'default');
+  const read = (name: string) => ({ path: name, text: readFileSync(join(dir, name), 'utf8') });
   const builtin = defaultConfig();
   return { ...builtin, istio: { ...builtin.istio, cluster: { injector: read('config.yaml'), values: read('values.json'), meshConfig: read('mesh.yaml') } } };
 }

@@ -9,6 +9,7 @@ import { isHelmTemplate } from './helm-template.js';
 import type { MeshPreset } from './mesh/types.js';
 import type { Result } from './results.js';
 import { transformDocument, type Mode, type WorkloadReport } from './transform-document.js';
+import { unsupportedDirective } from './yaml/directives.js';
 import { detectEol } from './yaml/text-lines.js';
 import { splitDocuments } from './yaml/split-documents.js';
 import { workloadKindNames } from './workloads.js';
@@ -87,7 +88,7 @@ export function transformText(input: string, options: TransformOptions): Transfo
   if (!KUBERNETES_OBJECT.test(text)) return unchanged([info(options, 'passthrough-not-kubernetes', 'no Kubernetes objects (no apiVersion); left unchanged')]);
 
   const slices = splitDocuments(text);
-  if (!slices) return unchanged([{ severity: 'warning', code: 'yaml-unsupported', message: 'YAML directives (%YAML/%TAG) are not supported; left unchanged', ...(options.path ? { file: { path: options.path } } : {}) }]);
+  if (!slices) return unchanged([unsupportedDirective(text, options.path)]);
   const eol = detectEol(text);
   // Edits work on whole lines; an unterminated last line is terminated while editing and the
   // missing final newline is restored afterwards, so inject and uninject both keep it.

@@ -169,11 +169,12 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
   const code = exitCodeFor(results);
   if (options.format === 'json') io.stdout(JSON.stringify({ changed: outcome.changed, workloads: outcome.workloads, results }, null, 2) + '\n');
   else printResults(io, results, options.verbose);
-  if (code !== EXIT_OK) return code;
+  // Explain shows every workload, the failing ones with their error, as it does for files.
   if (options.explain) {
     if (options.format !== 'json') io.stdout(formatExplain(io, outcome.workloads.map((report) => ({ file: '<stdin>', report }))));
-    return EXIT_OK;
+    return code;
   }
+  if (code !== EXIT_OK) return code;
   if (options.check) return outcome.changed ? EXIT_FINDINGS : EXIT_OK;
   if (options.diff) {
     if (outcome.changed) io.stdout(await unifiedDiff(io, '<stdin>', input, outcome.text));

@@ -1,17 +1,19 @@
 /**
- * Reads Istio's injection conformance corpus in place (`../shared/conformance/istio/`) and turns a
+ * Reads Istio's injection conformance corpus in place (`../shared/conformance/istio/`, or
+ * `$MESH_INJECT_SHARED/conformance/istio/`: test/helpers/shared-data.ts) and turns a
  * case into what the built-in preset takes: pod templates with their workload, and an
  * `InjectConfig` when the case's Helm values are expressible with our knobs.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
 import type { IstioConfig, ResourceRequirements, WorkloadKind } from '../../transformer/config.js';
 import { isObject } from '../../transformer/kube.js';
 import type { PodTemplate, WorkloadInfo } from '../../transformer/mesh/types.js';
 import { findWorkload, LIST_KINDS } from '../../transformer/workloads.js';
+import { ISTIO_CORPUS } from '../helpers/shared-data.js';
 
-export const CORPUS_DIR = fileURLToPath(new URL('../../../shared/conformance/istio/', import.meta.url));
+/** Read only by tests that skip when `ISTIO_CORPUS.found` is false. */
+export const CORPUS_DIR = ISTIO_CORPUS.dir;
 
 export interface IstioCase {
   suite: string;

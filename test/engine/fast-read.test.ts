@@ -9,6 +9,7 @@ import { renderWithTemplates } from '../../transformer/mesh/istio-templates/inde
 import { readPlainData } from '../../transformer/yaml/fast-read.js';
 import { clusterInputsFor, knobsFor } from '../istio-templates/corpus-inputs.js';
 import { loadCases, readCorpusFile, workloadPods } from '../conformance/istio-corpus.js';
+import { ISTIO_CORPUS } from '../helpers/shared-data.js';
 import { agreesWithYaml, readWithYaml } from './fast-read-oracle.js';
 
 /** The fast reader answers, and with yaml's value. */
@@ -233,7 +234,7 @@ function corpusTemplateOutputs(): string[] {
   return [...outputs];
 }
 
-describe('fast YAML reader on Istio conformance template output', () => {
+describe.skipIf(!ISTIO_CORPUS.found)('fast YAML reader on Istio conformance template output', () => {
   it('reads every output as yaml does, nearly all on the fast path', () => {
     const outputs = corpusTemplateOutputs();
     expect(outputs.length).toBeGreaterThan(50);

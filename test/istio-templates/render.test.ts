@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { renderWithTemplates, templatePreset, type ClusterInputs, type TemplateKnobs } from '../../transformer/mesh/istio-templates/index.js';
 import type { PodTemplate, WorkloadInfo } from '../../transformer/mesh/types.js';
 import { defaultTestConfig } from '../helpers/default-config.js';
+import { ISTIO_CORPUS } from '../helpers/shared-data.js';
 import { clusterInputsFor } from './corpus-inputs.js';
 
 const KNOBS: TemplateKnobs = { revision: '', nativeSidecars: false, compliancePolicy: '', openshift: false, namespaceAnnotations: {} };
@@ -123,8 +124,11 @@ describe('errors, worded as Istio words them', () => {
   });
 });
 
-describe("Istio's sidecar template (default config set)", () => {
-  const cluster = clusterInputsFor('configs/default');
+describe.skipIf(!ISTIO_CORPUS.found)("Istio's sidecar template (default config set)", () => {
+  let cluster: ClusterInputs;
+  beforeAll(() => {
+    cluster = clusterInputsFor('configs/default');
+  });
   const app = (extra: Record<string, unknown> = {}): PodTemplate => ({
     metadata: { labels: { app: 'web' } },
     spec: { containers: [{ name: 'web', image: 'web:1', ports: [{ containerPort: 8080 }], readinessProbe: { httpGet: { path: '/ready', port: 8080 } }, ...extra }] },

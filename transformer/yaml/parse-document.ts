@@ -1,5 +1,5 @@
 /** Parses one YAML document with Kubernetes' scalar rules and maps parser errors to results. */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { PARSE_OPTIONS, MAX_ALIAS_COUNT } from './yaml-options.js';
 import type { ResultCode } from '../results.js';
 
@@ -42,16 +42,60 @@ export function parseYaml(text: string): { parsed: ParsedDocument; problems: Par
   return { parsed: { doc, lineCounter }, problems };
 }
 
-/** Plain data of the document; throws a ParseProblem-shaped error on alias bombs. */
+/**
+ * Plain data of the document; throws a ParseProblem-shaped error when the parser's data cannot be
+ * built: an alias without its anchor (at the alias), an alias bomb, or a malformed merge key.
+ */
 export function toPlainData(doc: Document.Parsed): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const problem: ParseProblem = {
-      code: 'yaml-alias-limit',
-      message: `${(error as Error).message}; expand the aliases or use fewer of them (limit ${MAX_ALIAS_COUNT})`,
-      offset: 0,
-    };
-    throw problem;
+    throw dataProblem(doc, error as Error);
   }
+}
+
+function dataProblem(doc: Document.Parsed, error: Error): ParseProblem {
+  const alias = firstUnresolvedAlias(doc);
+  if (alias) {
+    const name = alias.source;
+    return { code: 'yaml-syntax', message: `alias *${name} has no anchor &${name} before it; define the anchor before the alias, or write the value in place of the alias`, offset: alias.range?.[0] ?? 0 };
+  }
+  if (error instanceof ReferenceError) {
+    return { code: 'yaml-alias-limit', message: `${error.message}; expand the aliases or use fewer of them (limit ${MAX_ALIAS_COUNT})`, offset: 0 };
+  }
+  return { code: 'yaml-syntax', message: `${error.message}; ${FIXES['yaml-syntax']}`, offset: badMergeKeyOffset(doc) ?? 0 };
+}
+
+/** Where the first merge key (`<<`) whose value is not a map, an alias or a list of those is. */
+function badMergeKeyOffset(doc: Document.Parsed): number | undefined {
+  const mergeable = (node: unknown) => isMap(node) || isAlias(node);
+  let offset: number | undefined;
+  visit(doc, {
+    Pair: (_key, pair) => {
+      if (!isScalar(pair.key) || typeof pair.key.value !== 'symbol') return undefined;
+      const value = pair.value;
+      if (mergeable(value) || (isSeq(value) && value.items.every(mergeable))) return undefined;
+      offset = pair.key.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** The first alias (in document order) that no earlier anchor defines. */
+function firstUnresolvedAlias(doc: Document.Parsed): Alias | undefined {
+  const anchors = new Set<string>();
+  let unresolved: Alias | undefined;
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source)) {
+          unresolved = node;
+          return visit.BREAK;
+        }
+      } else if (node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  return unresolved;
 }
