@@ -82,7 +82,13 @@ export async function discoverFiles(args: readonly string[], cwd: string, host: 
   const display = (path: string) => displayPath(cwd, path);
   const addDirectory = async (dir: string) => {
     const root = await realRoot(dir, fs);
-    const real = await fs.realpath(dir);
+    let real: string;
+    try {
+      real = await fs.realpath(dir);
+    } catch (error) {
+      discovery.results.push(ioError(display(dir), 'list this directory', error));
+      return;
+    }
     if (!isInside(root, real, true)) {
       discovery.results.push(machineResult('symlink-outside-root', display(dir), `leads to ${real}, outside ${root}; not followed`));
       return;

@@ -18,7 +18,7 @@ import {
   type Result,
   type WorkloadReport,
 } from '../../transformer/index.js';
-import { discoverFiles } from './discover-files.js';
+import { discoverFiles, type Candidate, type Discovery } from './discover-files.js';
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor } from './exit-codes.js';
 import { isSelectedFile } from './file-filter.js';
 import type { Host } from './host.js';
@@ -72,20 +72,11 @@ export async function runFiles(paths: readonly string[], options: RunOptions, io
   const host = hostFor(io);
   const discovery = await discoverFiles(paths, io.cwd, host);
   const dryRun = options.check || options.diff || options.explain;
-  const locks: RepoLock[] = [];
-  if (!dryRun) {
-    for (const path of [...new Set(discovery.candidates.map((c) => lockPathFor(c.root)))].sort()) {
-      const outcome = await acquireLock(path, host);
-      if ('heldBy' in outcome) {
-        await Promise.all(locks.map((lock) => lock.release()));
-        const message = `another mesh-inject run (${outcome.heldBy}) is writing this repository; wait for it to finish, or delete ${outcome.path} if no such run exists`;
-        const refused = [machineResult('concurrent-run', displayPath(io.cwd, outcome.path), message)];
-        if (options.format === 'json') io.stdout(JSON.stringify({ files: [], results: refused }, null, 2) + '\n');
-        else printResults(io, refused, options.verbose);
-        return EXIT_INPUT;
-      }
-      if ('lock' in outcome) locks.push(outcome.lock);
-    }
+  const locks = dryRun ? [] : await lockRepositories(discovery.candidates, io.cwd, host);
+  if (!Array.isArray(locks)) {
+    if (options.format === 'json') io.stdout(JSON.stringify({ files: [], results: [locks] }, null, 2) + '\n');
+    else printResults(io, [locks], options.verbose);
+    return EXIT_INPUT;
   }
   try {
     return await runLocked(discovery, options, io, host, locks);
@@ -94,33 +85,85 @@ export async function runFiles(paths: readonly string[], options: RunOptions, io
   }
 }
 
-async function runLocked(discovery: Awaited<ReturnType<typeof discoverFiles>>, options: RunOptions, io: Io, host: Host, locks: RepoLock[]): Promise<number> {
-  const { fs } = host;
-  const fileResults: Result[] = [...discovery.results];
-  const resolved = await mapLimit(discovery.candidates, READ_CONCURRENCY, (candidate) => resolveCandidate(candidate, io.cwd, fs));
+/** The lock of every repository the candidates lie in, or the concurrent-run result when one is held. */
+async function lockRepositories(candidates: readonly Candidate[], cwd: string, host: Host): Promise<RepoLock[] | Result> {
+  const locks: RepoLock[] = [];
+  for (const path of [...new Set(candidates.map((c) => lockPathFor(c.root)))].sort()) {
+    const outcome = await acquireLock(path, host);
+    if ('heldBy' in outcome) {
+      await Promise.all(locks.map((lock) => lock.release()));
+      const message = `another mesh-inject run (${outcome.heldBy}) is writing this repository; wait for it to finish, or delete ${outcome.path} if no such run exists`;
+      return machineResult('concurrent-run', displayPath(cwd, outcome.path), message);
+    }
+    if ('lock' in outcome) locks.push(outcome.lock);
+  }
+  return locks;
+}
+
+async function runLocked(discovery: Discovery, options: RunOptions, io: Io, host: Host, locks: RepoLock[]): Promise<number> {
+  const problems: Result[] = [...discovery.results];
+  const sources = await readCandidates(discovery.candidates, io.cwd, host, problems);
+  const { outcomes, configResults } = await transformAll(sources, options, io, problems);
+
+  const writable = outcomes.filter((o) => o.changed && !o.results.some((r) => r.severity === 'error'));
+  const dryRun = options.check || options.diff || options.explain;
+  let written = writable;
+  if (!dryRun) {
+    const dirs = [...new Set(writable.map((o) => dirname(o.path)))];
+    // Recorded before any temp file exists, for the cleanup after a run killed from here on.
+    await Promise.all(locks.map((lock) => lock.recordDirs(dirs).catch(() => undefined)));
+    await removeStaleTemps([...sources.map((s) => dirname(s.path)), ...locks.flatMap((lock) => lock.staleDirs)], host);
+    written = [];
+    for (const outcome of writable) {
+      const failure = await writeOne(outcome, host);
+      if (failure) problems.push(failure);
+      else written.push(outcome);
+    }
+  }
+
+  const results = [...dedupe(configResults), ...outcomes.flatMap((o) => o.results), ...problems];
+  return finish(io, options, outcomes, writable, written, results);
+}
+
+/** Each candidate's real path (symlink rules), then its bytes as strict UTF-8; the problems go to `problems`. */
+async function readCandidates(candidates: readonly Candidate[], cwd: string, host: Host, problems: Result[]): Promise<SourceFile[]> {
+  const resolved = await mapLimit(candidates, READ_CONCURRENCY, (candidate) => resolveCandidate(candidate, cwd, host.fs));
   const realPaths = new Set<string>();
   for (const entry of resolved) {
     if (entry === undefined) continue;
-    if ('severity' in entry) fileResults.push(entry);
+    if ('severity' in entry) problems.push(entry);
     else realPaths.add(entry.path);
   }
-  const read = await mapLimit([...realPaths], READ_CONCURRENCY, (path) => readSourceFile(path, displayPath(io.cwd, path), fs));
+  const read = await mapLimit([...realPaths], READ_CONCURRENCY, (path) => readSourceFile(path, displayPath(cwd, path), host.fs));
   const sources: SourceFile[] = [];
   for (const entry of read) {
     if (isSourceFile(entry)) sources.push(entry);
-    else fileResults.push(entry);
+    else problems.push(entry);
   }
+  return sources;
+}
 
+/** Every file in memory; an exception on one file is an internal-error for that file, and the others go on. */
+async function transformAll(sources: readonly SourceFile[], options: RunOptions, io: Io, problems: Result[]): Promise<{ outcomes: FileOutcome[]; configResults: Result[] }> {
   const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: repoRoot(io.cwd), ...(options.config ? { explicitPath: resolve(io.cwd, options.config) } : {}) });
   // Namespaces and ProxyConfig CRs from every file, before any is transformed.
   const cluster = emptyClusterContext();
-  for (const source of sources) clusterContextFromText(source.text, cluster, source.display);
+  const failed = new Set<SourceFile>();
+  for (const source of sources) {
+    try {
+      clusterContextFromText(source.text, cluster, source.display);
+    } catch (error) {
+      problems.push(internalError(source.display, error));
+      failed.add(source);
+    }
+  }
 
   const outcomes: FileOutcome[] = [];
   const configResults: Result[] = [];
   const progress = createProgress(io, sources.length);
   for (const [index, source] of sources.entries()) {
     progress.tick(index);
+    if (failed.has(source)) continue;
     try {
       const loaded = await resolver.resolveFor(source.path);
       configResults.push(...loaded.errors, ...loaded.warnings);
@@ -137,30 +180,11 @@ async function runLocked(discovery: Awaited<ReturnType<typeof discoverFiles>>, o
       });
       outcomes.push({ path: source.path, display: source.display, bytes: source.bytes, before: source.text, after: outcome.text, changed: outcome.changed, results: outcome.results, workloads: outcome.workloads });
     } catch (error) {
-      fileResults.push(internalError(source.display, error));
+      problems.push(internalError(source.display, error));
     }
   }
   progress.done();
-
-  const writable = outcomes.filter((o) => o.changed && !o.results.some((r) => r.severity === 'error'));
-  const dryRun = options.check || options.diff || options.explain;
-  let written = writable;
-  if (!dryRun && writable.length) {
-    const dirs = [...new Set(writable.map((o) => dirname(o.path)))];
-    await Promise.all(locks.map((lock) => lock.recordDirs(dirs)));
-    await removeStaleTemps([...sources.map((s) => dirname(s.path)), ...locks.flatMap((lock) => lock.staleDirs)], host);
-    written = [];
-    for (const outcome of writable) {
-      const failure = await writeOne(outcome, host);
-      if (failure) fileResults.push(failure);
-      else written.push(outcome);
-    }
-  } else if (!dryRun) {
-    await removeStaleTemps([...sources.map((s) => dirname(s.path)), ...locks.flatMap((lock) => lock.staleDirs)], host);
-  }
-
-  const results = [...dedupe(configResults), ...outcomes.flatMap((o) => o.results), ...fileResults];
-  return finish(io, options, outcomes, writable, written, results);
+  return { outcomes, configResults };
 }
 
 async function writeOne(outcome: FileOutcome, host: Host): Promise<Result | undefined> {
