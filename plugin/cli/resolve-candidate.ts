@@ -15,7 +15,7 @@ import { displayPath, ioError, machineResult } from './machine-results.js';
 /** The real path to read and write, a result instead, or nothing (a tracked file deleted from the work tree). */
 export async function resolveCandidate(candidate: Candidate, cwd: string, fs: FileSystem): Promise<{ path: string } | Result | undefined> {
   const display = displayPath(cwd, candidate.path);
-  const outside = (target: string) => machineResult('symlink-outside-root', display, `is a symlink to ${target}, outside ${candidate.root}; not followed, not written. Point it inside the repository or leave it out`);
+  const outside = (target: string) => machineResult('symlink-outside-root', display, `leads through a symlink to ${target}, outside ${candidate.root}; not followed, not written. Point it inside the repository or leave it out`);
   let isLink: boolean;
   try {
     isLink = (await fs.lstat(candidate.path)).isSymbolicLink();

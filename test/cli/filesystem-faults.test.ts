@@ -3,7 +3,7 @@
  * trace: the other files are still processed and written, the summary is printed, exit 2.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unreadableFromGitWarnings } from '../../plugin/cli/discover-files.js';
@@ -230,13 +230,14 @@ describe('real permissions (an unprivileged process)', () => {
       context.skip();
     }
     // locked/d.yaml is tracked; locked2/ is not (git only warns that it cannot open it).
-    const dir = tree({ 'a.yaml': deployment('a'), 'b.yaml': deployment('b'), 'locked/d.yaml': deployment('d'), 'ro/e.yaml': deployment('e') }, true);
+    const dir = tree({ 'a.yaml': deployment('a'), 'b.yaml': deployment('b'), 'locked/d.yaml': deployment('d'), 'ro/e.yaml': deployment('e'), 'cfg/g.yaml': deployment('g') }, true);
+    writeFileSync(join(dir, 'cfg/.mesh-injectrc'), 'mesh: istio\n');
     mkdirSync(join(dir, 'locked2'));
     writeFileSync(join(dir, 'locked2/f.yaml'), deployment('f'));
     mkdirSync(join(dir, 'home'));
     writeFileSync(join(dir, '.gitignore'), 'home/\n');
     if (root) execFileSync('chown', ['-R', 'nobody', dir]);
-    execFileSync('chmod', ['000', join(dir, 'b.yaml'), join(dir, 'locked'), join(dir, 'locked2')]);
+    execFileSync('chmod', ['000', join(dir, 'b.yaml'), join(dir, 'locked'), join(dir, 'locked2'), join(dir, 'cfg/.mesh-injectrc')]);
     execFileSync('chmod', ['555', join(dir, 'ro')]);
     cleanups.unshift(() => execFileSync('chmod', ['-R', 'u+rwx', dir]));
     const command = [process.execPath, '--import', tsx, entry, 'inject', '--format', 'json', '.'];
@@ -252,6 +253,8 @@ describe('real permissions (an unprivileged process)', () => {
     expect(codesFor(out, 'ro/e.yaml')).toEqual(['io-error']);
     expect(injected(dir, 'a.yaml')).toBe(true);
     expect(read(dir, 'ro/e.yaml')).toBe(deployment('e'));
-    expect(existsSync(join(dir, 'ro/e.yaml'))).toBe(true);
+    // An unreadable config is an error for what it governs (reported by config/load.ts).
+    expect(read(dir, 'cfg/g.yaml')).toBe(deployment('g'));
+    expect(results(out).some((r) => r.severity === 'error' && ['config-invalid', 'io-error'].includes(r.code) && !r.file?.path.endsWith('.yaml'))).toBe(true);
   });
 });
