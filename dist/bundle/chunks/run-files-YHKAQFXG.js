@@ -1,0 +1,3 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import{b as a,c as b}from"./chunk-IE5UTHCE.js";import"./chunk-YDL73GUQ.js";import"./chunk-C5MMZDO5.js";import"./chunk-ZYNQEJTO.js";import"./chunk-ZZ3JXOI4.js";import"./chunk-AGYQZAUH.js";import"./chunk-PZ5ABQMM.js";import"./chunk-EKKKOPPG.js";import"./chunk-CZWRZJ3P.js";import"./chunk-V2IUU6RN.js";import"./chunk-B7T54GY4.js";import"./chunk-RGQ2DFU4.js";import"./chunk-PIRO4NZ7.js";import"./chunk-YIAP3JO3.js";export{b as allowJsConfig,a as runFiles};
+//# sourceMappingURL=run-files-YHKAQFXG.js.map
