@@ -23,7 +23,8 @@ import { parseYaml } from '../config/parse-yaml.js';
 import { formatResult, type Result } from '../transformer/index.js';
 import { EXIT_INPUT, EXIT_OK, exitCodeFor } from './cli/exit-codes.js';
 import type { Io } from './cli/io.js';
-import { runKrmFunction } from './krm.js';
+import { readStdinText } from './cli/read-stdin.js';
+import { runKrmOnText } from './krm.js';
 import { transformKustomizeStream } from './kustomize-stream.js';
 
 /** Where YAML syntax errors in the config point (kustomize's temp copy is gone by the time anyone reads them). */
@@ -31,10 +32,12 @@ const CONFIG_DISPLAY = '<kustomize transformer config>';
 const RESOURCE_LIST = /^kind:[ \t]*["']?ResourceList["']?[ \t]*(#.*)?\r?$/m;
 
 export async function runKustomizePlugin(io: Io, configFile: string | undefined): Promise<number> {
-  const stdin = await io.readStdin();
+  const read = await readStdinText(io);
+  if ('result' in read) return report(io, [read.result]);
+  const stdin = read.text;
   if (isResourceList(stdin)) {
     if (configFile !== undefined) return usage(io, `a ResourceList on stdin carries its own functionConfig; drop the argument ${configFile}`);
-    return runKrmFunction({ ...io, readStdin: async () => stdin });
+    return runKrmOnText(io, stdin);
   }
 
   let configText = io.env.KUSTOMIZE_PLUGIN_CONFIG_STRING;

@@ -1,10 +1,12 @@
 /**
  * The file-mode runner behind `inject`, `uninject` and `explain`: find files, resolve each one's
  * nearest config, transform everything in memory, and only then write the files that changed
- * and have no error, each atomically.
+ * and have no error, each atomically. A fault of the machine (unreadable file, read-only
+ * directory, FIFO, symlink out of the repository...) is a result for that path: the other files
+ * are still processed and written, and the summary still printed. Writing runs hold the
+ * repository's lock (repo-lock.ts); a file changed on disk since it was read is not overwritten.
  */
-import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { repoRoot } from './repo-root.js';
 import { createConfigResolver } from '../../config/load.js';
 import {
@@ -16,13 +18,24 @@ import {
   type Result,
   type WorkloadReport,
 } from '../../transformer/index.js';
-import { discoverFiles } from './discover-files.js';
+import { discoverFiles, type Candidate, type Discovery } from './discover-files.js';
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor } from './exit-codes.js';
 import { isSelectedFile } from './file-filter.js';
-import type { Io } from './io.js';
+import type { Host } from './host.js';
+import { hostFor, type Io } from './io.js';
+import { displayPath, ioError, isSystemError, machineResult } from './machine-results.js';
+import { mapLimit } from './map-limit.js';
 import { createProgress } from './progress.js';
+import { isSourceFile, readSourceFile, type SourceFile } from './read-source.js';
+import { readStdinText, STDIN } from './read-stdin.js';
+import { acquireLock, lockPathFor, type RepoLock } from './repo-lock.js';
 import { formatExplain, printResults, unifiedDiff, type ExplainRow } from './report.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { resolveCandidate } from './resolve-candidate.js';
+import { removeStaleTemps } from './stale-temps.js';
+import { FileChangedError, writeFileAtomic } from './write-atomic.js';
+
+/** Files read at once: enough to keep the disk busy, few enough descriptors for any `ulimit -n`. */
+const READ_CONCURRENCY = 16;
 
 export interface RunOptions {
   mode: Mode;
@@ -42,6 +55,8 @@ export interface RunOptions {
 interface FileOutcome {
   path: string;
   display: string;
+  /** The bytes read, which the file must still hold when it is replaced. */
+  bytes: Uint8Array;
   before: string;
   after: string;
   changed: boolean;
@@ -54,45 +69,148 @@ export async function runFiles(paths: readonly string[], options: RunOptions, io
     if (paths.length > 1) throw new UsageError('`-` (stdin) cannot be combined with file paths');
     return runStdin(options, io);
   }
-  const files = await discoverFiles(paths, io.cwd);
+  const host = hostFor(io);
+  const discovery = await discoverFiles(paths, io.cwd, host);
+  const dryRun = options.check || options.diff || options.explain;
+  const locks = dryRun ? [] : await lockRepositories(discovery.candidates, io.cwd, host);
+  if (!Array.isArray(locks)) {
+    if (options.format === 'json') io.stdout(JSON.stringify({ files: [], results: [locks] }, null, 2) + '\n');
+    else printResults(io, [locks], options.verbose);
+    return EXIT_INPUT;
+  }
+  try {
+    return await runLocked(discovery, options, io, host, locks);
+  } finally {
+    await Promise.all(locks.map((lock) => lock.release()));
+  }
+}
+
+/** The lock of every repository the candidates lie in, or the concurrent-run result when one is held. */
+async function lockRepositories(candidates: readonly Candidate[], cwd: string, host: Host): Promise<RepoLock[] | Result> {
+  const locks: RepoLock[] = [];
+  for (const path of [...new Set(candidates.map((c) => lockPathFor(c.root)))].sort()) {
+    const outcome = await acquireLock(path, host);
+    if ('heldBy' in outcome) {
+      await Promise.all(locks.map((lock) => lock.release()));
+      const message = `another mesh-inject run (${outcome.heldBy}) is writing this repository; wait for it to finish, or delete ${outcome.path} if no such run exists`;
+      return machineResult('concurrent-run', displayPath(cwd, outcome.path), message);
+    }
+    if ('lock' in outcome) locks.push(outcome.lock);
+  }
+  return locks;
+}
+
+async function runLocked(discovery: Discovery, options: RunOptions, io: Io, host: Host, locks: RepoLock[]): Promise<number> {
+  const problems: Result[] = [...discovery.results];
+  const sources = await readCandidates(discovery.candidates, io.cwd, host, problems);
+  const { outcomes, configResults } = await transformAll(sources, options, io, problems);
+
+  const writable = outcomes.filter((o) => o.changed && !o.results.some((r) => r.severity === 'error'));
+  const dryRun = options.check || options.diff || options.explain;
+  let written = writable;
+  if (!dryRun) {
+    const dirs = [...new Set(writable.map((o) => dirname(o.path)))];
+    // Recorded before any temp file exists, for the cleanup after a run killed from here on.
+    await Promise.all(locks.map((lock) => lock.recordDirs(dirs).catch(() => undefined)));
+    await removeStaleTemps([...sources.map((s) => dirname(s.path)), ...locks.flatMap((lock) => lock.staleDirs)], host);
+    written = [];
+    for (const outcome of writable) {
+      const failure = await writeOne(outcome, host);
+      if (failure) problems.push(failure);
+      else written.push(outcome);
+    }
+  }
+
+  const results = [...dedupe(configResults), ...outcomes.flatMap((o) => o.results), ...problems];
+  return finish(io, options, outcomes, writable, written, results);
+}
+
+/** Each candidate's real path (symlink rules), then its bytes as strict UTF-8; the problems go to `problems`. */
+async function readCandidates(candidates: readonly Candidate[], cwd: string, host: Host, problems: Result[]): Promise<SourceFile[]> {
+  const resolved = await mapLimit(candidates, READ_CONCURRENCY, (candidate) => resolveCandidate(candidate, cwd, host.fs));
+  const realPaths = new Set<string>();
+  for (const entry of resolved) {
+    if (entry === undefined) continue;
+    if ('severity' in entry) problems.push(entry);
+    else realPaths.add(entry.path);
+  }
+  const read = await mapLimit([...realPaths], READ_CONCURRENCY, (path) => readSourceFile(path, displayPath(cwd, path), host.fs));
+  const sources: SourceFile[] = [];
+  for (const entry of read) {
+    if (isSourceFile(entry)) sources.push(entry);
+    else problems.push(entry);
+  }
+  return sources;
+}
+
+/** Every file in memory; an exception on one file is an internal-error for that file, and the others go on. */
+async function transformAll(sources: readonly SourceFile[], options: RunOptions, io: Io, problems: Result[]): Promise<{ outcomes: FileOutcome[]; configResults: Result[] }> {
   const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: repoRoot(io.cwd), ...(options.config ? { explicitPath: resolve(io.cwd, options.config) } : {}) });
-  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
   // Namespaces and ProxyConfig CRs from every file, before any is transformed.
   const cluster = emptyClusterContext();
-  texts.forEach((text, index) => clusterContextFromText(text, cluster, relative(io.cwd, files[index]!) || files[index]!));
+  const failed = new Set<SourceFile>();
+  for (const source of sources) {
+    try {
+      clusterContextFromText(source.text, cluster, source.display);
+    } catch (error) {
+      problems.push(internalError(source.display, error));
+      failed.add(source);
+    }
+  }
 
   const outcomes: FileOutcome[] = [];
   const configResults: Result[] = [];
-  const progress = createProgress(io, files.length);
-  for (const [index, file] of files.entries()) {
+  const progress = createProgress(io, sources.length);
+  for (const [index, source] of sources.entries()) {
     progress.tick(index);
-    const loaded = await resolver.resolveFor(file);
-    configResults.push(...loaded.errors, ...loaded.warnings);
-    if (!loaded.config) continue;
-    if (!(await isSelectedFile(file, loaded.config, loaded.filepath, io.cwd))) continue;
-    const display = relative(io.cwd, file) || file;
-    const outcome = transformText(texts[index]!, {
-      mode: options.mode,
-      config: loaded.config,
-      preset: presetFor(loaded.config),
-      cluster,
-      path: display,
-      verify: options.verify === true,
-      digest: true,
-    });
-    outcomes.push({ path: file, display, before: texts[index]!, after: outcome.text, changed: outcome.changed, results: outcome.results, workloads: outcome.workloads });
+    if (failed.has(source)) continue;
+    try {
+      const loaded = await resolver.resolveFor(source.path);
+      configResults.push(...loaded.errors, ...loaded.warnings);
+      if (!loaded.config) continue;
+      if (!(await isSelectedFile(source.path, loaded.config, loaded.filepath, io.cwd))) continue;
+      const outcome = transformText(source.text, {
+        mode: options.mode,
+        config: loaded.config,
+        preset: presetFor(loaded.config),
+        cluster,
+        path: source.display,
+        verify: options.verify === true,
+        digest: true,
+      });
+      outcomes.push({ path: source.path, display: source.display, bytes: source.bytes, before: source.text, after: outcome.text, changed: outcome.changed, results: outcome.results, workloads: outcome.workloads });
+    } catch (error) {
+      problems.push(internalError(source.display, error));
+    }
   }
   progress.done();
+  return { outcomes, configResults };
+}
 
-  const results = [...dedupe(configResults), ...outcomes.flatMap((o) => o.results)];
-  const writable = outcomes.filter((o) => o.changed && !o.results.some((r) => r.severity === 'error'));
-  const dryRun = options.check || options.diff || options.explain;
-  if (!dryRun) for (const outcome of writable) await writeFileAtomic(outcome.path, outcome.after);
+async function writeOne(outcome: FileOutcome, host: Host): Promise<Result | undefined> {
+  try {
+    await writeFileAtomic(outcome.path, outcome.after, { fs: host.fs, pid: host.pid, expected: outcome.bytes });
+    return undefined;
+  } catch (error) {
+    if (error instanceof FileChangedError) {
+      return machineResult('file-changed-during-run', outcome.display, 'changed on disk while mesh-inject ran; left as it is (not overwritten). Run mesh-inject again');
+    }
+    if (isSystemError(error)) return ioError(outcome.display, 'write it (left as it was)', error);
+    return internalError(outcome.display, error);
+  }
+}
 
-  await report(io, options, outcomes, writable, results);
-  const code = exitCodeFor(results);
-  if (code !== EXIT_OK) return code;
-  return options.check && writable.length ? EXIT_FINDINGS : EXIT_OK;
+function internalError(display: string, error: unknown): Result {
+  const detail = (error as Error)?.stack ?? String(error);
+  return machineResult('internal-error', display, `internal error while processing this file; it was left unchanged. Please report this with the file: ${detail}`);
+}
+
+function finish(io: Io, options: RunOptions, outcomes: FileOutcome[], writable: FileOutcome[], written: FileOutcome[], results: Result[]): Promise<number> {
+  return report(io, options, outcomes, writable, written, results).then(() => {
+    const code = exitCodeFor(results);
+    if (code !== EXIT_OK) return code;
+    return options.check && writable.length ? EXIT_FINDINGS : EXIT_OK;
+  });
 }
 
 /**
@@ -114,7 +232,7 @@ function dedupe(results: Result[]): Result[] {
   });
 }
 
-async function report(io: Io, options: RunOptions, outcomes: FileOutcome[], writable: FileOutcome[], results: Result[]): Promise<void> {
+async function report(io: Io, options: RunOptions, outcomes: FileOutcome[], writable: FileOutcome[], written: FileOutcome[], results: Result[]): Promise<void> {
   if (options.format === 'json') {
     io.stdout(JSON.stringify({
       files: outcomes.map((o) => ({ path: o.display, changed: o.changed, workloads: o.workloads })),
@@ -135,23 +253,37 @@ async function report(io: Io, options: RunOptions, outcomes: FileOutcome[], writ
     if (writable.length) io.stderr(`${writable.length} file(s) out of date; run \`mesh-inject ${options.mode}\` to update them\n`);
     return;
   }
-  const workloads = outcomes.flatMap((o) => o.workloads);
+  const unwritten = new Set(writable.filter((o) => !written.includes(o)));
+  const workloads = outcomes.filter((o) => options.diff || !unwritten.has(o)).flatMap((o) => o.workloads);
   const count = (action: string) => workloads.filter((w) => w.action === action).length;
-  const verb = options.diff ? 'would change' : 'changed';
-  const summary = options.mode === 'inject'
-    ? `${writable.length} file(s) ${verb}: ${count('injected')} injected, ${count('reinjected')} re-injected, ${count('unchanged')} up to date, ${count('skipped')} skipped`
-    : `${writable.length} file(s) ${verb}: ${count('uninjected')} uninjected`;
+  const changed = options.diff ? `${writable.length} file(s) would change` : `${written.length} file(s) changed`;
+  let summary = options.mode === 'inject'
+    ? `${changed}: ${count('injected')} injected, ${count('reinjected')} re-injected, ${count('unchanged')} up to date, ${count('skipped')} skipped`
+    : `${changed}: ${count('uninjected')} uninjected`;
+  const failed = filesWithErrors(results);
+  if (failed) summary += `; ${failed} file(s) with errors, left unchanged`;
   io.stderr(summary + '\n');
 }
 
+/** Distinct paths with an error result (an error without a path counts once). */
+function filesWithErrors(results: readonly Result[]): number {
+  return new Set(results.filter((r) => r.severity === 'error').map((r) => r.file?.path ?? '')).size;
+}
+
 async function runStdin(options: RunOptions, io: Io): Promise<number> {
-  const input = await io.readStdin();
+  const read = await readStdinText(io);
+  if ('result' in read) {
+    if (options.format === 'json') io.stdout(JSON.stringify({ changed: false, workloads: [], results: [read.result] }, null, 2) + '\n');
+    else printResults(io, [read.result], options.verbose);
+    return EXIT_INPUT;
+  }
+  const input = read.text;
   if (input.trim() === '' && !options.allowEmpty) {
     io.stderr('mesh-inject: stdin is empty; refusing to print an empty stream (an upstream command probably failed). Pass --allow-empty to accept it\n');
     return EXIT_INPUT;
   }
   const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: repoRoot(io.cwd), ...(options.config ? { explicitPath: resolve(io.cwd, options.config) } : {}) });
-  const loaded = await resolver.resolveFor(join(io.cwd, '<stdin>'));
+  const loaded = await resolver.resolveFor(join(io.cwd, STDIN));
   if (!loaded.config) {
     printResults(io, [...loaded.errors, ...loaded.warnings], true);
     return exitCodeFor(loaded.errors);
@@ -160,8 +292,8 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
     mode: options.mode,
     config: loaded.config,
     preset: presetFor(loaded.config),
-    cluster: clusterContextFromText(input, undefined, '<stdin>'),
-    path: '<stdin>',
+    cluster: clusterContextFromText(input, undefined, STDIN),
+    path: STDIN,
     verify: options.verify === true,
     digest: true, // `inject - < a.yaml > b.yaml` writes a file as much as `inject a.yaml` does
   });
@@ -171,13 +303,13 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
   else printResults(io, results, options.verbose);
   // Explain shows every workload, the failing ones with their error, as it does for files.
   if (options.explain) {
-    if (options.format !== 'json') io.stdout(formatExplain(io, outcome.workloads.map((report) => ({ file: '<stdin>', report }))));
+    if (options.format !== 'json') io.stdout(formatExplain(io, outcome.workloads.map((report) => ({ file: STDIN, report }))));
     return code;
   }
   if (code !== EXIT_OK) return code;
   if (options.check) return outcome.changed ? EXIT_FINDINGS : EXIT_OK;
   if (options.diff) {
-    if (outcome.changed) io.stdout(await unifiedDiff(io, '<stdin>', input, outcome.text));
+    if (outcome.changed) io.stdout(await unifiedDiff(io, STDIN, input, outcome.text));
     return EXIT_OK;
   }
   if (options.format !== 'json') io.stdout(outcome.text);

@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{existsSync as n}from"node:fs";import{dirname as a,join as m,parse as s}from"node:path";function y(t){let r=t;for(;;){if(n(m(r,".git")))return r;let i=a(r);if(i===r)return s(t).root;r=i}}import{chmod as c,rename as f,stat as p,unlink as w,writeFile as d}from"node:fs/promises";import{basename as u,dirname as g,join as l}from"node:path";async function b(t,r){let{mode:i}=await p(t),o=l(g(t),`.${u(t)}.mesh-inject-${process.pid}-${Date.now()}.tmp`);try{await d(o,r,{mode:i}),await c(o,i),await f(o,t)}catch(e){throw await w(o).catch(()=>{}),e}}export{y as a,b};
-//# sourceMappingURL=chunk-6ZK4HN2D.js.map
