@@ -25,6 +25,8 @@ export interface DocumentContext {
   roots?: PathSegment[][];
   /** Seal a digest into the record (`TransformOptions.digest`). */
   digest?: boolean;
+  /** `uninject` by the mesh's footprint, not trusting the record (`uninject --ignore-record`). */
+  ignoreRecord?: boolean;
 }
 
 export type WorkloadAction = 'injected' | 'reinjected' | 'unchanged' | 'uninjected' | 'skipped' | 'error';

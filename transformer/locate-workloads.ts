@@ -30,3 +30,16 @@ export function getIn(value: unknown, path: readonly (string | number)[]): unkno
   }
   return current;
 }
+
+/** A copy of `value` with `replacement` at `path` (containers along the path copied, the rest shared). */
+export function setIn(value: unknown, path: readonly (string | number)[], replacement: unknown): unknown {
+  if (!path.length) return replacement;
+  const [head, ...rest] = path;
+  if (Array.isArray(value)) {
+    const copy = [...value];
+    copy[head as number] = setIn(value[head as number], rest, replacement);
+    return copy;
+  }
+  const object = value as Record<string, unknown>;
+  return { ...object, [head as string]: setIn(object[head as string], rest, replacement) };
+}

@@ -10,12 +10,13 @@
  */
 import { DocumentRun, type DocumentContext, type DocumentOutcome, type Workload } from './document-run.js';
 import type { WorkloadOutcome } from './inject-workload.js';
-import { getIn, locateWorkloads, type LocatedWorkload } from './locate-workloads.js';
+import { getIn, locateWorkloads, setIn, type LocatedWorkload } from './locate-workloads.js';
 import { planInjections, renderWorkload, sealedOutput } from './plan-injection.js';
 import { checkUndo, type Parsed } from './record/check-undo.js';
 import { footprintOf } from './record/footprint.js';
 import { recognizeUnchanged } from './record/recognize-unchanged.js';
 import { undoInjections } from './record/undo-document.js';
+import { uninjectWithoutRecord } from './record/uninject-without-record.js';
 import { verifyOutput } from './verify-output.js';
 import { refOf, workloadNamespace } from './workload-ref.js';
 import { parseYaml, toPlainData, type ParseProblem } from './yaml/parse-document.js';
@@ -72,6 +73,7 @@ function runPipeline(run: DocumentRun, text: string): DocumentOutcome {
   if (!written) return run.unchanged(text);
   const before = locate(run, written.data);
   if (!before.length) return run.unchanged(text);
+  if (ctx.mode === 'uninject' && ctx.ignoreRecord) return uninjectWithoutRecord(run, text, written, before, (output, expected) => verifyOutput({ ctx, output, pristine: output, expected, locate }));
 
   // Undo: back to the user's original text, checked against what the record may own.
   const undo = undoInjections(run, text, written.parsed, written.data, before);
@@ -140,18 +142,6 @@ function parseRestored(run: DocumentRun, pristine: string, workloads: Workload[]
     run.add('error', 'invalid-record', 'undoing the record does not give back a valid YAML document; restore the record from Git, or run `mesh-inject uninject --ignore-record` and review the diff', { ref: w.ref });
   }
   return undefined;
-}
-
-function setIn(value: unknown, path: readonly (string | number)[], replacement: unknown): unknown {
-  if (!path.length) return replacement;
-  const [head, ...rest] = path;
-  if (Array.isArray(value)) {
-    const copy = [...value];
-    copy[head as number] = setIn(value[head as number], rest, replacement);
-    return copy;
-  }
-  const object = value as Record<string, unknown>;
-  return { ...object, [head as string]: setIn(object[head as string], rest, replacement) };
 }
 
 function refuseOutput(run: DocumentRun, text: string, problem: string): DocumentOutcome {

@@ -31,6 +31,8 @@ export interface TransformOptions {
    * tools re-serialise and nobody re-injects.
    */
   digest?: boolean;
+  /** `uninject` only: remove what the mesh injects without trusting undo records (`uninject --ignore-record`). */
+  ignoreRecord?: boolean;
 }
 
 export interface TransformOutcome {
@@ -120,6 +122,7 @@ export function transformText(input: string, options: TransformOptions): Transfo
       preset: options.preset,
       eol,
       ...(options.digest ? { digest: true } : {}),
+      ...(options.ignoreRecord ? { ignoreRecord: true } : {}),
       ...(options.path !== undefined ? { file: { path: options.path, index, line: slice.line } } : { file: { path: '<stdin>', index, line: slice.line } }),
     });
     out.push(outcome.text);

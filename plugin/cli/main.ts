@@ -15,6 +15,7 @@ interface FileFlags {
   verbose?: boolean;
   allowEmpty?: boolean;
   verify?: boolean;
+  ignoreRecord?: boolean;
 }
 
 function fileCommand(program: Command, name: string, description: string): Command {
@@ -28,7 +29,7 @@ function fileCommand(program: Command, name: string, description: string): Comma
     .addOption(new Option('--format <format>', 'output format for results').choices(['text', 'json']).default('text'))
     .option('-v, --verbose', 'also print informational results')
     .option('--allow-empty', 'accept an empty stdin stream')
-    .option('--verify', 're-parse every edited document and check it reads back as intended (slower)');
+    .option('--verify', 'accepted for compatibility: every edit is verified before it is written');
 }
 
 function runOptions(mode: RunOptions['mode'], flags: FileFlags, explain = false): RunOptions {
@@ -42,6 +43,7 @@ function runOptions(mode: RunOptions['mode'], flags: FileFlags, explain = false)
     verbose: flags.verbose === true,
     allowEmpty: flags.allowEmpty === true,
     verify: flags.verify === true,
+    ignoreRecord: flags.ignoreRecord === true,
   };
 }
 
@@ -60,7 +62,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   };
   fileCommand(program, 'inject', 'inject sidecars into manifests, in place').action((paths: string[], flags: FileFlags) => files('inject', paths, flags))
     .addHelpText('after', '\nExamples:\n  mesh-inject inject                  # every tracked YAML file under the current directory\n  mesh-inject inject --diff k8s/       # show what would change\n  mesh-inject inject --check           # CI / pre-commit: fail when a manifest is not injected\n  kustomize build . | mesh-inject inject -');
-  fileCommand(program, 'uninject', 'remove what mesh-inject injected, restoring the original text').action((paths: string[], flags: FileFlags) => files('uninject', paths, flags));
+  fileCommand(program, 'uninject', 'remove what mesh-inject injected, restoring the original text')
+    .option('--ignore-record', 'remove what the mesh injects (its containers, volumes, labels, annotations) without trusting the undo record: for a refused record or an istioctl-injected manifest; review the diff')
+    .action((paths: string[], flags: FileFlags) => files('uninject', paths, flags));
   fileCommand(program, 'explain', 'show, per workload, whether it is injected and why').action((paths: string[], flags: FileFlags) => files('inject', paths, flags, true));
   program
     .command('fn')

@@ -50,6 +50,8 @@ export interface RunOptions {
   /** Accept an empty stdin stream (refused by default: it usually means an upstream failure). */
   allowEmpty?: boolean;
   verify?: boolean;
+  /** `uninject --ignore-record`: remove the mesh's footprint without trusting the record. */
+  ignoreRecord?: boolean;
 }
 
 interface FileOutcome {
@@ -177,6 +179,7 @@ async function transformAll(sources: readonly SourceFile[], options: RunOptions,
         path: source.display,
         verify: options.verify === true,
         digest: true,
+        ...(options.ignoreRecord ? { ignoreRecord: true } : {}),
       });
       outcomes.push({ path: source.path, display: source.display, bytes: source.bytes, before: source.text, after: outcome.text, changed: outcome.changed, results: outcome.results, workloads: outcome.workloads });
     } catch (error) {
@@ -296,6 +299,7 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
     path: STDIN,
     verify: options.verify === true,
     digest: true, // `inject - < a.yaml > b.yaml` writes a file as much as `inject a.yaml` does
+    ...(options.ignoreRecord ? { ignoreRecord: true } : {}),
   });
   const results = [...loaded.warnings, ...outcome.results];
   const code = exitCodeFor(results);

@@ -29,15 +29,15 @@ function expectRefused(run: PluginRun, code: string): void {
 
 describe('symlinked manifests', () => {
   it('follows a relative symlink to a file elsewhere in the sources', async () => {
-    box.write('shared/settings.yaml', CONFIG_MAP);
-    symlinkSync('../shared/settings.yaml', join(box.root, 'plain/settings.yaml'));
+    box.write('common/settings.yaml', CONFIG_MAP);
+    symlinkSync('../common/settings.yaml', join(box.root, 'plain/settings.yaml'));
     const run = await box.generate('plain');
     expect(run.code).toBe(0);
     expect(kinds(run)).toEqual(['Deployment', 'ConfigMap']);
   });
 
   it('follows an absolute symlink inside the sources (the CMP server unpacks links as absolute paths)', async () => {
-    const target = box.write('shared/settings.yaml', CONFIG_MAP);
+    const target = box.write('common/settings.yaml', CONFIG_MAP);
     symlinkSync(target, join(box.root, 'plain/settings.yaml'));
     const run = await box.generate('plain');
     expect(run.code).toBe(0);
@@ -45,9 +45,9 @@ describe('symlinked manifests', () => {
   });
 
   it('follows a chain of symlinks that ends inside the sources', async () => {
-    box.write('shared/settings.yaml', CONFIG_MAP);
-    symlinkSync('settings.yaml', join(box.root, 'shared/alias.yaml'));
-    symlinkSync('../shared/alias.yaml', join(box.root, 'plain/settings.yaml'));
+    box.write('common/settings.yaml', CONFIG_MAP);
+    symlinkSync('settings.yaml', join(box.root, 'common/alias.yaml'));
+    symlinkSync('../common/alias.yaml', join(box.root, 'plain/settings.yaml'));
     const run = await box.generate('plain');
     expect(run.code).toBe(0);
     expect(kinds(run)).toEqual(['Deployment', 'ConfigMap']);
@@ -69,22 +69,22 @@ describe('symlinked manifests', () => {
 
   it('refuses a symlink inside the sources that leads out through another symlink', async () => {
     writeFileSync(join(box.tmp, 'outside.yaml'), CONFIG_MAP);
-    mkdirSync(join(box.root, 'shared'));
-    symlinkSync(join(box.tmp, 'outside.yaml'), join(box.root, 'shared/settings.yaml'));
-    symlinkSync('../shared/settings.yaml', join(box.root, 'plain/settings.yaml'));
+    mkdirSync(join(box.root, 'common'));
+    symlinkSync(join(box.tmp, 'outside.yaml'), join(box.root, 'common/settings.yaml'));
+    symlinkSync('../common/settings.yaml', join(box.root, 'plain/settings.yaml'));
     expectRefused(await box.generate('plain'), 'symlink-outside-root');
   });
 
   it('refuses a symlink whose target is missing (it may not have been sent)', async () => {
-    symlinkSync('../shared/missing.yaml', join(box.root, 'plain/settings.yaml'));
+    symlinkSync('../common/missing.yaml', join(box.root, 'plain/settings.yaml'));
     const run = await box.generate('plain');
     expectRefused(run, 'io-error');
     expect(run.stderr).toContain('plain/settings.yaml');
   });
 
   it('leaves out a symlink to a directory named like a manifest, as it does a directory', async () => {
-    mkdirSync(join(box.root, 'shared.yaml'));
-    symlinkSync('../shared.yaml', join(box.root, 'plain/dir.yaml'));
+    mkdirSync(join(box.root, 'elsewhere.yaml'));
+    symlinkSync('../elsewhere.yaml', join(box.root, 'plain/dir.yaml'));
     mkdirSync(join(box.root, 'plain/real-dir.yaml'));
     const run = await box.generate('plain');
     expect(run.code).toBe(0);
@@ -92,9 +92,9 @@ describe('symlinked manifests', () => {
   });
 
   it('discover takes a directory app whose manifests are all symlinks', async () => {
-    box.write('shared/deployment.yaml', DEPLOYMENT);
+    box.write('common/deployment.yaml', DEPLOYMENT);
     mkdirSync(join(box.root, 'linked'));
-    symlinkSync('../shared/deployment.yaml', join(box.root, 'linked/deployment.yaml'));
+    symlinkSync('../common/deployment.yaml', join(box.root, 'linked/deployment.yaml'));
     const run = await box.discover('linked');
     expect(run).toMatchObject({ code: 0, stdout: 'directory app with .mesh-injectrc.yaml\n' });
   });

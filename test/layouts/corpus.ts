@@ -11,9 +11,11 @@ import type { WorkloadKind } from '../../transformer/config.js';
 import { findWorkload, LIST_KINDS } from '../../transformer/workloads.js';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../../transformer/yaml/yaml-options.js';
 import { DEPLOYMENT, SERVICE } from '../helpers/fixtures.js';
+import { ISTIO_CORPUS } from '../helpers/shared-data.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
-export const SHARED = join(REPO, '../shared/conformance');
+/** `<shared>/conformance`, as the one resolver finds it (`MESH_INJECT_SHARED`, else the shared directory beside the checkout). */
+export const SHARED = join(ISTIO_CORPUS.dir, '..');
 
 export interface CorpusDocument {
   /** `source/path#index`. */
@@ -83,9 +85,9 @@ export function loadCorpus(): Corpus {
   const missing: string[] = [];
   const documents: CorpusDocument[] = [];
   if (existsSync(join(SHARED, 'istio/cases.json'))) documents.push(...fromFiles('istio', join(SHARED, 'istio'), istioInputs()));
-  else missing.push('../shared/conformance/istio');
+  else missing.push(join(SHARED, 'istio'));
   if (existsSync(join(SHARED, 'linkerd'))) documents.push(...fromFiles('linkerd', join(SHARED, 'linkerd'), linkerdInputs()));
-  else missing.push('../shared/conformance/linkerd');
+  else missing.push(join(SHARED, 'linkerd'));
   documents.push(...fromFiles('repo', REPO, walk(join(REPO, 'examples/gitops-repo'), manifestFile)));
   const golden = join(REPO, 'test/golden');
   documents.push(...fromFiles('repo', REPO, readdirSync(golden).sort().map((name) => join(golden, name, 'input.yaml')).filter(existsSync)));

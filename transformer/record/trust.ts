@@ -102,7 +102,8 @@ class Walk {
    */
   compare(injected: unknown, pristine: unknown, again: Again, path: PathSegment[]): void {
     if (deepEqual(injected, pristine)) return;
-    if (pristine === undefined) return this.added(injected, again, path);
+    // `key:` with nothing (null) that the injection filled is judged like an absent key.
+    if (pristine === undefined || (pristine === null && isCollection(injected))) return this.added(injected, again, path);
     if (injected === undefined) {
       if (this.reinjected !== undefined && !again.has) return;
       this.violations.push({ path, kind: 'removed' });
@@ -123,7 +124,7 @@ class Walk {
     }
     // Injecting again writes what is there, or also replaces the user's value (an override
     // container's `image: auto`, whose replacement changes with the proxy version).
-    if (this.reinjected !== undefined && again.has && (deepEqual(again.value, injected) || !deepEqual(again.value, pristine))) return;
+    if (this.reinjected !== undefined && again.has && (deepEqual(again.value, injected) || (!isCollection(injected) && !isCollection(pristine) && !deepEqual(again.value, pristine)))) return;
     this.violations.push({ path, kind: 'changed' });
   }
 
@@ -171,6 +172,10 @@ class Walk {
 interface Again {
   has: boolean;
   value: unknown;
+}
+
+function isCollection(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
 }
 
 function child(parent: Again, key: string): Again {
