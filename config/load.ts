@@ -17,6 +17,7 @@ import { defaultConfig } from './defaults.js';
 import { parseYaml } from './parse-yaml.js';
 import type { Segment } from './schema-walk.js';
 import { toResult } from './to-result.js';
+import { checkConfigFile, checkSearchPath } from './config-file-guard.js';
 
 export const CONFIG_NAME = 'mesh-inject';
 
@@ -91,7 +92,7 @@ export function createConfigResolver(options: ResolverOptions): ConfigResolver {
   if (options.explicitPath !== undefined) {
     const explicit = path.resolve(options.explicitPath);
     let once: Promise<LoadedConfig> | undefined;
-    return { resolveFor: () => (once ??= loadExplicit(explicit, explorer, finish)) };
+    return { resolveFor: () => (once ??= checkConfigFile(explicit).then((fault) => (fault ? faulted(fault) : loadExplicit(explicit, explorer, finish)))) };
   }
 
   return {
@@ -99,7 +100,9 @@ export function createConfigResolver(options: ResolverOptions): ConfigResolver {
       const dir = path.dirname(path.resolve(filePath));
       let pending = byDir.get(dir);
       if (!pending) {
-        pending = explorer.search(dir).then(finish, (e: unknown) => failure(readError(e), undefined));
+        pending = checkSearchPath(dir, stopDir, SEARCH_PLACES).then((fault) =>
+          fault ? faulted(fault) : explorer.search(dir).then(finish, (e: unknown) => failure(readError(e), undefined)),
+        );
         byDir.set(dir, pending);
       }
       return pending;
@@ -168,6 +171,8 @@ async function withClusterInputs(loaded: LoadedConfig, filepath: string): Promis
   for (const key of CLUSTER_FILES) {
     const file = istio[key];
     if (file === undefined) continue;
+    const fault = await checkConfigFile(file);
+    if (fault) return { errors: [fault], warnings: loaded.warnings, filepath, source: 'file' };
     try {
       texts[key] = { path: file, text: await readFile(file, 'utf8') };
     } catch (e) {
@@ -209,6 +214,10 @@ function loaders(allowJs: boolean): Record<string, Loader> {
 /** A broken package.json must stop the search with its error, so the failure goes under the config key. */
 function wrapFile(filepath: string, file: LoadedFile): unknown {
   return path.basename(filepath) === 'package.json' ? { [CONFIG_NAME]: file } : file;
+}
+
+function faulted(fault: Result): LoadedConfig {
+  return { errors: [fault], warnings: [], source: 'file', ...(fault.file ? { filepath: fault.file.path } : {}) };
 }
 
 function failure(message: string, filepath: string | undefined): LoadedConfig {

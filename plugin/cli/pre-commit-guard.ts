@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { createConfigResolver } from '../../config/load.js';
 import { clusterContextFromText, emptyClusterContext, presetFor, transformText } from '../../transformer/index.js';
 import { isYamlFile } from './discover-files.js';
+import { decodeSource, isByteProblem } from '../../transformer/source-bytes.js';
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK } from './exit-codes.js';
 import { isSelectedFile } from './file-filter.js';
 import type { Io } from './io.js';
@@ -26,6 +27,12 @@ const run = promisify(execFile);
 async function git(cwd: string, args: string[]): Promise<string> {
   const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return stdout;
+}
+
+/** Text that is not strict UTF-8 is left to the inject task, which reports it (`invalid-encoding`). */
+function strictText(bytes: Uint8Array): string | undefined {
+  const decoded = decodeSource(bytes);
+  return isByteProblem(decoded) ? undefined : decoded.text;
 }
 
 const nul = (text: string) => text.split('\0').filter(Boolean);
@@ -43,13 +50,17 @@ export async function runPreCommitGuard(io: Io): Promise<number> {
 
   // What will be committed: the index for partly staged files, the work tree (the same) for the rest.
   const texts = new Map<string, string>();
-  for (const file of staged) texts.set(file, partial.includes(file) ? await stagedText(top, file) : await readFile(path.join(top, file), 'utf8').catch(() => ''));
+  for (const file of staged) {
+    const text = partial.includes(file) ? await stagedText(top, file) : strictText(await readFile(path.join(top, file)).catch(() => new Uint8Array()));
+    if (text !== undefined) texts.set(file, text);
+  }
   const cluster = emptyClusterContext();
   for (const [file, text] of texts) clusterContextFromText(text, cluster, file);
 
   const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: top });
   const offenders: string[] = [];
   for (const file of partial) {
+    if (!texts.has(file)) continue;
     const absolute = path.join(top, file);
     const { config, filepath } = await resolver.resolveFor(absolute);
     // A broken config is reported by the inject task itself.
@@ -73,10 +84,12 @@ export async function runPreCommitGuard(io: Io): Promise<number> {
   return EXIT_FINDINGS;
 }
 
-async function stagedText(top: string, file: string): Promise<string> {
+async function stagedText(top: string, file: string): Promise<string | undefined> {
   const [entry] = nul(await git(top, ['--literal-pathspecs', 'ls-files', '--stage', '-z', '--', file]));
   const blob = entry?.split(/\s+/)[1];
-  return blob ? git(top, ['cat-file', 'blob', blob]) : '';
+  if (!blob) return '';
+  const { stdout } = await run('git', ['cat-file', 'blob', blob], { cwd: top, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 });
+  return strictText(stdout);
 }
 
 function quote(file: string): string {

@@ -10,6 +10,7 @@ import { createConfigResolver } from '../../config/load.js';
 import { readInjectConfig } from '../../transformer/kube-inject/inject-config.js';
 import type { ClusterInputs, SourceText } from '../../transformer/mesh/istio-templates/types.js';
 import { formatResult } from '../../transformer/results.js';
+import { decodeSource, isByteProblem } from '../../transformer/source-bytes.js';
 import { UsageError } from '../cli/exit-codes.js';
 import type { Io } from '../cli/io.js';
 import { repoRoot } from '../cli/repo-root.js';
@@ -54,11 +55,15 @@ async function loadRcInputs(io: Io, near: string): Promise<RcInputs> {
 }
 
 export async function readSource(path: string): Promise<SourceText> {
+  let bytes: Buffer;
   try {
-    return { path, text: await readFile(path, 'utf8') };
+    bytes = await readFile(path);
   } catch (error) {
     throw new UsageError(goOpenError(path, error));
   }
+  const decoded = decodeSource(bytes);
+  if (isByteProblem(decoded)) throw new UsageError(`Error: ${path}:${decoded.line}:${decoded.column}: ${decoded.message}`);
+  return { path, text: decoded.text };
 }
 
 /** Go's `os.Open` wording, which is what istioctl prints. */

@@ -29,6 +29,15 @@ function tree(files: Record<string, string> = {}): string {
 }
 
 describe('mesh-inject kube-inject', () => {
+  withCorpus('refuses a file that is not UTF-8 with its position, writing nothing (never U+FFFD)', async () => {
+    const dir = tree();
+    writeFileSync(join(dir, 'app.yaml'), Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: a, image: b}]}\n')]));
+    const run = await runCli(['kube-inject', '-f', 'app.yaml', ...INPUTS], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('app.yaml:1:6');
+  });
+
   // Golden equality (semantic and byte-exact) is test/conformance/istio.test.ts; here the command itself.
   withCorpus('prints the injected stream: Go-style for known kinds, other kinds as they are, --- after each', async () => {
     const service = readCorpusFile('inject/hello-service.yaml');
