@@ -10,38 +10,46 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/defaults.js';
 import { presetFor, transformText, type InjectConfig, type Mode } from '../../transformer/index.js';
-import { ISTIO_FOOTPRINT } from '../../transformer/mesh/istio/footprint.js';
+import { footprintOf } from '../../transformer/record/footprint.js';
+import { sidecarsOnlyConfig } from '../helpers/configs.js';
 import { RECORD_ANNOTATION } from '../../transformer/record/format.js';
 import { mergeKeyFor } from '../../transformer/merge-keys.js';
 import { manifestShape, renderManifest } from '../helpers/manifest-arbitrary.js';
 import { editRecord, type RawRecord } from './tamper.js';
 
-const config: InjectConfig = (() => {
-  const c = defaultConfig();
+function withAllNamespaces(c: InjectConfig): InjectConfig {
   c.namespaces = { inject: ['*'], skip: [] };
   return c;
-})();
+}
 
-function run(text: string, mode: Mode) {
+/** The Istio preset (classic or native sidecar, with or without CNI), or custom sidecars alone. */
+const CONFIGS: InjectConfig[] = [
+  withAllNamespaces(defaultConfig()),
+  withAllNamespaces(Object.assign(defaultConfig(), { istio: { ...defaultConfig().istio, cni: true, nativeSidecars: true } })),
+  withAllNamespaces(sidecarsOnlyConfig()),
+];
+
+function run(text: string, mode: Mode, config: InjectConfig) {
   return transformText(text, { mode, config, preset: presetFor(config), path: 'deploy.yaml' });
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The pod template with what an injection may own taken out. */
-function userContent(text: string): unknown {
+/** The pod template with what an injection may own (the mesh's names, the config's sidecars) taken out. */
+function userContent(text: string, config: InjectConfig): unknown {
+  const owned = footprintOf(config);
   const doc = parseAllDocuments(text.replace(/^\uFEFF/, '')).map((d) => d.toJS()).find((d) => d?.spec?.template) as { spec: { template: Record<string, any> } };
   const pod = structuredClone(doc.spec.template);
   const drop = (map: Record<string, unknown> | undefined, owned: ReadonlySet<string>) => {
     for (const key of Object.keys(map ?? {})) if (owned.has(key) || key === RECORD_ANNOTATION) delete map![key];
   };
-  drop(pod.metadata?.labels, ISTIO_FOOTPRINT.labels);
-  drop(pod.metadata?.annotations, ISTIO_FOOTPRINT.annotations);
+  drop(pod.metadata?.labels, owned.labels);
+  drop(pod.metadata?.annotations, owned.annotations);
   for (const field of ['containers', 'initContainers']) {
-    if (Array.isArray(pod.spec?.[field])) pod.spec[field] = pod.spec[field].filter((c: { name: string }) => !ISTIO_FOOTPRINT.containers.has(c.name));
+    if (Array.isArray(pod.spec?.[field])) pod.spec[field] = pod.spec[field].filter((c: { name: string }) => !owned.containers.has(c.name));
     if (pod.spec?.[field]?.length === 0) delete pod.spec[field];
   }
-  if (Array.isArray(pod.spec?.volumes)) pod.spec.volumes = pod.spec.volumes.filter((v: { name: string }) => !ISTIO_FOOTPRINT.volumes.has(v.name));
+  if (Array.isArray(pod.spec?.volumes)) pod.spec.volumes = pod.spec.volumes.filter((v: { name: string }) => !owned.volumes.has(v.name));
   for (const key of ['labels', 'annotations']) if (pod.metadata && Object.keys(pod.metadata[key] ?? {}).length === 0) delete pod.metadata[key];
   if (pod.spec?.volumes?.length === 0) delete pod.spec.volumes;
   if (pod.metadata && Object.keys(pod.metadata).length === 0) delete pod.metadata;
@@ -131,14 +139,14 @@ describe('a tampered record', () => {
     let refused = 0;
     let accepted = 0;
     fc.assert(
-      fc.property(manifestShape, fc.array(mutation, { minLength: 1, maxLength: 3 }), (shape, mutations) => {
+      fc.property(manifestShape, fc.constantFrom(...CONFIGS), fc.array(mutation, { minLength: 1, maxLength: 3 }), (shape, config, mutations) => {
         const original = renderManifest(shape);
-        const injected = run(original, 'inject');
+        const injected = run(original, 'inject', config);
         expect(injected.results.filter((r) => r.severity === 'error')).toEqual([]);
         const paths = podPaths(injected.text);
         const tampered = editRecord(injected.text, (record) => mutations.forEach((m) => apply(record, m, paths)));
         for (const [mode, expected] of [['inject', injected.text], ['uninject', original]] as const) {
-          const outcome = run(tampered, mode);
+          const outcome = run(tampered, mode, config);
           if (outcome.results.some((r) => r.severity === 'error')) {
             refused++;
             expect(outcome.text).toBe(tampered);
@@ -146,7 +154,7 @@ describe('a tampered record', () => {
           }
           accepted++;
           expect(parseAllDocuments(outcome.text).every((d) => d.errors.length === 0)).toBe(true);
-          expect(userContent(outcome.text)).toEqual(userContent(expected));
+          expect(userContent(outcome.text, config)).toEqual(userContent(expected, config));
         }
       }),
       { numRuns: Number(process.env.TAMPER_RUNS ?? 300) },
