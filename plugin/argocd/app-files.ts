@@ -8,17 +8,16 @@
  * file out would make Argo CD prune its objects. Only regular files are opened (a FIFO would
  * block), and their bytes must be UTF-8.
  */
-import { constants } from 'node:fs';
-import { lstat, open, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import * as fsp from 'node:fs/promises';
+import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import type { Result } from '../../transformer/index.js';
-import { decodeSource, isByteProblem } from '../../transformer/source-bytes.js';
+import { ioError, notRegularFile } from '../cli/machine-results.js';
+import { isSourceFile, readSourceFile } from '../cli/read-source.js';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 const NOT_MANIFESTS = new Set(['package.json', 'package-lock.json']);
-/** Never block on a FIFO swapped in after the type check, never follow a symlink swapped in. */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
 export interface ManifestFile {
   /** The path in the app directory as given (a symlink's own path). */
@@ -44,7 +43,7 @@ export async function readManifestFiles(appDir: string, root: string): Promise<{
   try {
     names = await manifestFiles(dir);
   } catch (error) {
-    return { files: [], errors: [ioError(path.relative(root, dir) || '.', error)] };
+    return { files: [], errors: [ioError(path.relative(root, dir) || '.', 'list it', error)] };
   }
   const files: ManifestFile[] = [];
   const errors: Result[] = [];
@@ -71,10 +70,10 @@ async function readManifest(file: string, display: string, root: string): Promis
       info = await stat(target);
     }
   } catch (error) {
-    return ioError(display, error);
+    return ioError(display, 'read it', error);
   }
   if (info.isDirectory()) return undefined;
-  if (!info.isFile()) return notRegular(display, info);
+  if (!info.isFile()) return notRegularFile(display, info);
   return readRegularFile(target, display);
 }
 
@@ -96,23 +95,10 @@ async function followLink(file: string, display: string, root: string): Promise<
   return inside(target, root) ? { target } : outsideRoot(display, target, root);
 }
 
+/** The file's strict UTF-8 text, read as the CLI reads sources (regular files only, bounded size). */
 async function readRegularFile(target: string, display: string): Promise<{ text: string } | Result> {
-  let bytes: Buffer;
-  try {
-    const handle = await open(target, OPEN_FLAGS);
-    try {
-      const info = await handle.stat();
-      if (!info.isFile()) return notRegular(display, info);
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    return ioError(display, error);
-  }
-  const decoded = decodeSource(bytes);
-  if (!isByteProblem(decoded)) return decoded;
-  return { severity: 'error', code: 'invalid-encoding', message: decoded.message, file: { path: display, line: decoded.line, column: decoded.column } };
+  const read = await readSourceFile(target, display, fsp);
+  return isSourceFile(read) ? { text: read.text } : read;
 }
 
 function inside(file: string, root: string): boolean {
@@ -129,17 +115,4 @@ function outsideRoot(display: string, target: string, root: string): Result {
   };
 }
 
-function notRegular(display: string, info: Stats): Result {
-  const type = info.isFIFO() ? 'a FIFO' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a regular file';
-  return {
-    severity: 'error',
-    code: 'not-regular-file',
-    message: `${type}; only regular files are read as manifests: remove it or rename it so it does not end in .yaml, .yml or .json`,
-    file: { path: display },
-  };
-}
 
-function ioError(display: string, error: unknown): Result {
-  const e = error as NodeJS.ErrnoException;
-  return { severity: 'error', code: 'io-error', message: `cannot read it: ${e.message}`, file: { path: display } };
-}

@@ -1,21 +1,12 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, tempTree } from '../helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { useTempTrees } from '../helpers/temp-trees.js';
 import { DEPLOYMENT, SERVICE } from '../helpers/fixtures.js';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-
-function tree(files: Record<string, string>): string {
-  const { dir, cleanup } = tempTree(files);
-  cleanups.push(cleanup);
-  return dir;
-}
+const tree = useTempTrees();
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 

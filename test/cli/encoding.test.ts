@@ -1,22 +1,12 @@
 /** Bytes that are not UTF-8 are refused with their position, on every channel, and never rewritten. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempTree } from '../helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { useTempTrees } from '../helpers/temp-trees.js';
 import { DEPLOYMENT } from '../helpers/fixtures.js';
 import { codesFor, results, run } from './fault-host.js';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-
-function tree(files: Record<string, string>): string {
-  const { dir, cleanup } = tempTree(files);
-  cleanups.push(cleanup);
-  return dir;
-}
+const tree = useTempTrees();
 
 /** The fixture with a Latin-1 comment on its first line: `# café` with é as the single byte 0xE9. */
 const LATIN1 = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\n'), Buffer.from(DEPLOYMENT)]);

@@ -3,23 +3,14 @@
  * message), in the table and in `--format json`, for files and for stdin; the exit status stays 2.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEPLOYMENT } from '../helpers/fixtures.js';
-import { runCli, tempTree } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
+import { useTempTrees } from '../helpers/temp-trees.js';
 
 const RESERVED_PORT = readFileSync(new URL('../bad-input/reserved-port.yaml', import.meta.url), 'utf8');
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-
-function tree(files: Record<string, string>): string {
-  const { dir, cleanup } = tempTree(files);
-  cleanups.push(cleanup);
-  return dir;
-}
+const tree = useTempTrees();
 
 interface Json {
   files?: { path: string; workloads: { action: string; code: string; reason: string }[] }[];

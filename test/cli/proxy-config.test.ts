@@ -1,11 +1,12 @@
 /** ProxyConfig CRs as the CLI sees them: collected from every file of the run, like Namespaces. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { transformKustomizeStream } from '../../plugin/kustomize-stream.js';
 import { defaultTestConfig } from '../helpers/default-config.js';
 import { DEPLOYMENT } from '../helpers/fixtures.js';
-import { runCli, tempTree } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
+import { useTempTrees } from '../helpers/temp-trees.js';
 
 const MESH_WIDE = `apiVersion: networking.istio.io/v1beta1
 kind: ProxyConfig
@@ -16,17 +17,7 @@ spec:
   concurrency: 3
 `;
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-
-function tree(files: Record<string, string>): string {
-  const { dir, cleanup } = tempTree(files);
-  cleanups.push(cleanup);
-  return dir;
-}
+const tree = useTempTrees();
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 

@@ -5,21 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEPLOYMENT } from '../helpers/fixtures.js';
-import { runCli, tempTree } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
+import { useTempTrees } from '../helpers/temp-trees.js';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-
-function tree(files: Record<string, string>): string {
-  const { dir, cleanup } = tempTree(files);
-  cleanups.push(cleanup);
-  return dir;
-}
+const tree = useTempTrees();
 
 interface JsonOut {
   results: { severity: string; code: string; file?: { path: string; line?: number; column?: number } }[];

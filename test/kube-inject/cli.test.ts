@@ -6,8 +6,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, tempTree } from '../helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { useTempTrees } from '../helpers/temp-trees.js';
 import { CORPUS_DIR, readCorpusFile } from '../conformance/istio-corpus.js';
 import { ISTIO_CORPUS } from '../helpers/shared-data.js';
 
@@ -16,17 +17,7 @@ const INPUTS = ['--injectConfigFile', join(SET, 'config.yaml'), '--meshConfigFil
 const input = (name: string) => join(CORPUS_DIR, 'inject', name);
 const withCorpus = it.skipIf(!ISTIO_CORPUS.found);
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-
-function tree(files: Record<string, string> = {}): string {
-  const { dir, cleanup } = tempTree(files);
-  cleanups.push(cleanup);
-  return dir;
-}
+const tree = useTempTrees();
 
 describe('mesh-inject kube-inject', () => {
   withCorpus('refuses a file that is not UTF-8 with its position, writing nothing (never U+FFFD)', async () => {

@@ -58,38 +58,39 @@ export interface UndoPlan {
   problems: Array<{ path: PathSegment[]; message: string }>;
 }
 
-/**
- * The key (or keyed item) a restored text holds, read with the same parser as the file: the
- * text must be exactly one node, the one its path names, or the record was not written by us.
- */
-function restoresNode(text: string, segment: PathSegment | undefined, column: number, flow: boolean): boolean {
-  const source = flow ? `{${text}}` : ' '.repeat(column) + text;
+/** The plain data of a restored text, read with the same parser as the file; undefined if it is not clean YAML. */
+function restoredValue(source: string): { value: unknown } | undefined {
   const { parsed, problems } = parseYaml(source);
-  if (problems.length || parsed.doc.warnings.length) return false;
-  let value: unknown;
+  if (problems.length || parsed.doc.warnings.length) return undefined;
   try {
-    value = toPlainData(parsed.doc);
+    return { value: toPlainData(parsed.doc) };
   } catch {
-    return false;
+    return undefined;
   }
-  if (typeof segment === 'string') return isObject(value) && Object.keys(value).length === 1 && Object.hasOwn(value, segment);
-  return true;
 }
 
-/** A removed entry's lines: one map entry named by the path, or one list item with its key. */
-function removedNodeMatches(text: string, segment: PathSegment): boolean {
-  const { parsed, problems } = parseYaml(text);
-  if (problems.length || parsed.doc.warnings.length) return false;
-  let value: unknown;
-  try {
-    value = toPlainData(parsed.doc);
-  } catch {
-    return false;
-  }
+/**
+ * Whether a restored text is exactly one node, the one its path names (a map entry with that key,
+ * or one list item with that merge key): otherwise the record was not written by us.
+ */
+function holdsNode(value: unknown, segment: PathSegment | undefined): boolean {
   if (typeof segment === 'string') return isObject(value) && Object.keys(value).length === 1 && Object.hasOwn(value, segment);
+  if (segment === undefined) return true;
   if (!Array.isArray(value) || value.length !== 1 || !isSelector(segment)) return false;
   const [key, wanted] = selectorKey(segment);
   return isObject(value[0]) && value[0][key] === wanted;
+}
+
+/** A replaced node's text: from its key (block: at its column; flow: inside braces) or an item's content. */
+function restoresNode(text: string, segment: string | undefined, column: number, flow: boolean): boolean {
+  const read = restoredValue(flow ? `{${text}}` : ' '.repeat(column) + text);
+  return read !== undefined && holdsNode(read.value, segment);
+}
+
+/** A removed entry's whole lines, comments above it included. */
+function removedNodeMatches(text: string, segment: PathSegment): boolean {
+  const read = restoredValue(text);
+  return read !== undefined && holdsNode(read.value, segment);
 }
 
 /**

@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{b as a,c as b}from"./chunk-EQIGOJMD.js";import"./chunk-4CH7VGNM.js";import"./chunk-YOJGT5HA.js";import"./chunk-54JKXN6Y.js";import"./chunk-3AFAOX7Q.js";import"./chunk-XWL73SNC.js";import"./chunk-YBX2CTOS.js";import"./chunk-EKKKOPPG.js";import"./chunk-ER3JPKSM.js";import"./chunk-V2IUU6RN.js";import"./chunk-AKY4KHAV.js";import"./chunk-XVURWVPD.js";import"./chunk-RGQ2DFU4.js";import"./chunk-PIRO4NZ7.js";import"./chunk-YIAP3JO3.js";export{b as allowJsConfig,a as runFiles};
-//# sourceMappingURL=run-files-44HNLVQ5.js.map
