@@ -9,6 +9,7 @@ import { getIn } from './locate-workloads.js';
 import type { PodTemplate } from './mesh/types.js';
 import { emptyRecord, encodeRecord, RECORD_ANNOTATION, type InjectionRecord } from './record/format.js';
 import { DIGEST_PLACEHOLDER, sealDigest } from './record/digest.js';
+import { contentDigest } from './record/content-digest.js';
 import { deepEqual } from './yaml/deep-equal.js';
 import { formatPath, type PathSegment } from './yaml/node-path.js';
 import type { ParsedDocument } from './yaml/parse-document.js';
@@ -106,6 +107,7 @@ export function planInjections(run: DocumentRun, text: string, parsed: ParsedDoc
     const target = withPlaceholder(outcome.target);
     planNode(plan, location, pod, target, []);
     plan.record.added = plan.record.added.filter((p) => !(p.length === 3 && p[2] === RECORD_ANNOTATION));
+    plan.record.contentDigest = contentDigest(target, plan.record);
     if (sealable) {
       seal = { unsealed: mergeLineDeletions(withRecord(plan.splices, plan.record)), reinjected: w.hadRecord, previousDigest: w.previousDigest };
       plan.record.digest = DIGEST_PLACEHOLDER;

@@ -69,6 +69,7 @@ export type ResultCode =
   | 'invalid-proxyconfig'
   | 'invalid-record'
   | 'record-untrusted'
+  | 'injected-content-edited'
   | 'invalid-encoding'
   | 'invalid-parameters'
   | 'config-invalid'

@@ -54,7 +54,8 @@ export function verifyOutput(input: VerifyInput): string | undefined {
     return 'the edited text does not read back';
   }
   if (!deepEqual(withoutRecords(data), withoutRecords(input.expected))) return 'the edited text does not read back as intended';
-  const scratch = new DocumentRun({ ...input.ctx, mode: 'uninject' });
+  // As the next `inject` reads it: the content digests must match what was written, too.
+  const scratch = new DocumentRun({ ...input.ctx, mode: 'inject' });
   const workloads = input.locate(scratch, data);
   const undo = undoInjections(scratch, output, parsed, data, workloads);
   if (scratch.hasErrors()) return 'the record written does not undo (' + scratch.results.find((r) => r.severity === 'error')!.message + ')';

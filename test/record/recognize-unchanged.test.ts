@@ -79,12 +79,15 @@ describe('recognising an unchanged injected document', () => {
     expect(again.workloads).toMatchObject([{ action: 'unchanged', code: 'injected', line: 13 }]);
   });
 
-  it('re-injects after a hand edit of the injected part, giving back what was written', () => {
+  it('refuses to re-inject over a hand edit of the injected part (it would drop it); uninject discards it', () => {
     const injected = run(DEPLOYMENT, 'inject').text;
     const edited = injected.replace(/(image: docker\.io\/istio\/proxyv2:)[^\n]*/, '$1hand-edited');
     expect(edited).not.toBe(injected);
     expect(recognised(edited)).toBe(false);
-    expect(run(edited, 'inject').text).toBe(injected);
+    const again = run(edited, 'inject');
+    expect(again.results.filter((r) => r.severity === 'error').map((r) => [r.code, r.field?.path])).toEqual([['injected-content-edited', 'spec.template.spec.initContainers']]);
+    expect(again.text).toBe(edited);
+    expect(run(edited, 'uninject').text).toBe(DEPLOYMENT);
     // A comment is a change too: the full path decides (and drops it with the injected node).
     const commented = injected.replace('      initContainers:\n', '      initContainers:\n        # mine\n');
     expect(recognised(commented)).toBe(false);

@@ -140,11 +140,31 @@ describe('hand edits inside an injected region', () => {
     const injected = run(deployment).text;
     expect(injected).toMatch(/labels:\n {8}app: web\n {8}security\.istio\.io\/tlsMode: istio/);
     const edited = injected.replace(/(labels:\n {8}app: web\n)/, '$1        team: payments\n');
+    const expected = { inject: ['injected-content-edited', 'spec.template.metadata.labels'], uninject: ['record-untrusted', 'spec.template.metadata.labels.team'] };
     for (const mode of ['inject', 'uninject'] as const) {
       const outcome = run(edited, mode);
-      expect(codes(outcome), mode).toEqual(['record-untrusted']);
+      const errors = outcome.results.filter((r) => r.severity === 'error');
+      expect(errors.map((r) => [r.code, r.field?.path]), mode).toEqual([expected[mode]]);
       expect(outcome.text).toBe(edited);
-      expect(outcome.results.find((r) => r.code === 'record-untrusted')!.field?.path).toBe('spec.template.metadata.labels.team');
     }
+  });
+});
+
+describe('hand edits of what mesh-inject injected', () => {
+  it('are refused by inject (which would regenerate them away) and discarded by uninject', () => {
+    const injected = run(deployment).text;
+    const edited = injected.replace(/(- name: istio-proxy\n(?:.*\n)*? {10}limits:\n {12}cpu: )"2"/, '$1"4"');
+    expect(edited).not.toBe(injected);
+    const outcome = run(edited);
+    expect(codes(outcome)).toEqual(['injected-content-edited']);
+    expect(outcome.text).toBe(edited);
+    expect(run(edited, 'uninject').text).toBe(deployment);
+  });
+
+  it('are no hand edits when kustomize or kpt only re-serialise the file (the digests are taken on data)', () => {
+    const injected = run(deployment).text;
+    const reserialised = injected.replace(/^( +)image: (\S*proxyv2\S*)$/gm, '$1image: "$2"');
+    expect(reserialised).not.toBe(injected);
+    expect(codes(run(reserialised))).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ export const DIGEST_PLACEHOLDER = 'mesh-inject-hash';
 const TEXT_FORMAT = '1';
 
 /** Two 32-bit multiply-xor lanes mixed at the end (cyrb53's scheme, all 64 bits kept). */
-function hash64(text: string): string {
+export function hash64(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

@@ -34,6 +34,12 @@ export interface InjectionRecord {
    * recognised without undoing and redoing the injection. Optional: older records lack it.
    */
   digest?: string;
+  /**
+   * Digests of what the injection wrote (`content-digest.ts`), eight hex digits per `added` and
+   * `replaced` entry, so a hand edit inside an injected region is noticed instead of being
+   * regenerated away. Optional: older records lack it.
+   */
+  contentDigest?: string;
   added: PathSegment[][];
   replaced: ReplacedNode[];
   removed: RemovedNode[];
@@ -55,6 +61,7 @@ export function encodeRecord(record: InjectionRecord): string {
   }
   const out: Record<string, unknown> = { v: RECORD_VERSION };
   if (record.digest !== undefined) out.d = record.digest;
+  if (record.contentDigest !== undefined) out.o = record.contentDigest;
   if (groups.size) out.added = [...groups.values()].map((g) => [...g.parent, g.children]);
   if (record.replaced.length) out.replaced = record.replaced;
   if (record.removed.length) out.removed = record.removed;
@@ -130,7 +137,7 @@ export function decodeRecord(text: string): InjectionRecord | string {
   if (!isObject(raw) || raw.v !== RECORD_VERSION) {
     return `${name} has an unknown format (expected {"v":${RECORD_VERSION},...}); was it written by a newer mesh-inject?`;
   }
-  const unknown = Object.keys(raw).filter((key) => !['v', 'd', 'added', 'replaced', 'removed'].includes(key));
+  const unknown = Object.keys(raw).filter((key) => !['v', 'd', 'o', 'added', 'replaced', 'removed'].includes(key));
   if (unknown.length) return `${name} has an unknown field "${unknown[0]}"`;
   const record = emptyRecord();
   if (raw.d !== undefined) {
@@ -164,6 +171,11 @@ export function decodeRecord(text: string): InjectionRecord | string {
       return `${name}: malformed "removed" entry at ${JSON.stringify(entry.path)}`;
     }
     record.removed.push({ path: entry.path, text: entry.text, before: entry.before, gap: entry.gap });
+  }
+  if (raw.o !== undefined) {
+    const entries = record.added.length + record.replaced.length;
+    if (typeof raw.o !== 'string' || !/^(?:[0-9a-f]{8})*$/.test(raw.o) || raw.o.length !== entries * 8) return `${name}: malformed "o" (content digest) entry`;
+    record.contentDigest = raw.o;
   }
   return record;
 }

@@ -11,6 +11,7 @@ import type { ParsedDocument } from '../yaml/parse-document.js';
 import type { Splice } from '../yaml/splices.js';
 import { decodeRecord, RECORD_ANNOTATION } from './format.js';
 import { planUndo } from './plan-undo.js';
+import { editedEntry } from './content-digest.js';
 
 export const ISTIO_STATUS_ANNOTATION = 'sidecar.istio.io/status';
 
@@ -51,6 +52,17 @@ export function undoInjections(run: DocumentRun, text: string, parsed: ParsedDoc
     }
     if (!pod) {
       refuse('pod template not found');
+      continue;
+    }
+    // Re-injecting regenerates what the injection wrote: a hand edit there would be lost.
+    const edited = run.ctx.mode === 'inject' ? editedEntry(getIn(data, podPath as (string | number)[]), record) : undefined;
+    if (edited) {
+      w.failed = true;
+      const field = [...podPath, ...edited];
+      const at = run.positionOf(parsed, field);
+      const message = `${formatPath(field)} was edited by hand after mesh-inject injected it; re-injecting would regenerate it and drop the edit`;
+      run.add('error', 'injected-content-edited', `${message}. Make the change through the config or a pod annotation (e.g. sidecar.istio.io/proxyMemoryLimit), or in the original (\`mesh-inject uninject\`, edit, \`mesh-inject inject\`); \`mesh-inject uninject\` discards the edit`, { ref: w.ref, field: formatPath(field), at });
+      run.reports.push({ resourceRef: w.ref, action: 'error', code: 'injected-content-edited', reason: message, line: at.line });
       continue;
     }
     const plan = planUndo(text, pod, record, nodeAt(parsed, recordPath));
