@@ -6,6 +6,7 @@
 import { goEq, goGe, goGt, goLe, goLt, goNe } from './compare.js';
 import { GoFuncError } from './errors.js';
 import { defineFunc, type FuncSpec } from './funcs.js';
+import { chargeSteps } from './limits.js';
 import { isPrint } from './go-quote.js';
 import { sprint, sprintf, sprintln } from './printf.js';
 import { byteAt, byteLength, sliceBytes, utf8Bytes } from './utf8.js';
@@ -100,8 +101,11 @@ function goLen(item: unknown): bigint {
       return BigInt(byteLength(item as string));
     case 'slice':
       return BigInt((item as unknown[]).length);
-    case 'map':
-      return BigInt(Object.keys(item as object).length);
+    case 'map': {
+      const n = Object.keys(item as object).length;
+      chargeSteps(n);
+      return BigInt(n);
+    }
     case 'invalid':
       throw new GoFuncError('reflect: call of reflect.Value.Type on zero Value');
     default:
@@ -116,10 +120,12 @@ function evalArgs(args: unknown[]): string {
 }
 
 export function htmlEscape(s: string): string {
+  chargeSteps(s.length);
   return s.replace(/[\0"'&<>]/g, (c) => ({ '\0': '\uFFFD', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
 }
 
 export function jsEscape(s: string): string {
+  chargeSteps(s.length);
   let out = '';
   for (const ch of s) {
     const r = ch.codePointAt(0) ?? 0;
@@ -155,6 +161,7 @@ export function jsEscape(s: string): string {
 
 /** Go `url.QueryEscape`. */
 export function queryEscape(s: string): string {
+  chargeSteps(2 * s.length);
   let out = '';
   for (const b of utf8Bytes(s)) {
     const c = String.fromCharCode(b);
