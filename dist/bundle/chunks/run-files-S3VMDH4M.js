@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{b as a,c as b}from"./chunk-EW4XP6PL.js";import"./chunk-G5UKWRGD.js";import"./chunk-6ZK4HN2D.js";import"./chunk-ZYNQEJTO.js";import"./chunk-RGQ2DFU4.js";import"./chunk-NZDAYQZQ.js";import"./chunk-FWQV4NWX.js";import"./chunk-V2IUU6RN.js";import"./chunk-PIRO4NZ7.js";import"./chunk-YIAP3JO3.js";export{b as allowJsConfig,a as runFiles};
-//# sourceMappingURL=run-files-S3VMDH4M.js.map
