@@ -97,6 +97,8 @@ describe('steps', () => {
     ['a template calling itself twice', '{{define "a"}}{{if lt . 22}}{{template "a" (add . 1)}}{{template "a" (add . 1)}}{{end}}{{end}}{{template "a" 0}}'],
     ['uniq of a long list (quadratic)', '{{until 200000 | uniq | len}}'],
     ['a string function in a loop', '{{$s := repeat 500000 "x"}}{{range until 100000}}{{$u := upper $s}}{{end}}'],
+    ['scanning a long string in a loop', '{{$s := repeat 1000000 "x"}}{{range until 100000}}{{if contains "y" $s}}{{end}}{{end}}'],
+    ['comparing long strings in a loop', '{{$s := repeat 1000000 "x"}}{{$t := repeat 1000000 "x"}}{{range until 100000}}{{if eq $s $t}}{{end}}{{end}}'],
     ['growing a list one element at a time', '{{$l := list}}{{range until 100000}}{{$l = append $l (repeat 100 "y")}}{{end}}'],
     ['printing a value that shares its parts', '{{$l := list 1}}{{range until 30}}{{$l = list $l $l}}{{end}}{{$l}}'],
   ])('%s stop at the step limit', (_name, text) => {

@@ -6,7 +6,7 @@
 import { goEq, goGe, goGt, goLe, goLt, goNe } from './compare.js';
 import { GoFuncError } from './errors.js';
 import { defineFunc, type FuncSpec } from './funcs.js';
-import { chargeSteps } from './limits.js';
+import { chargeChars, chargeSteps } from './limits.js';
 import { isPrint } from './go-quote.js';
 import { sprint, sprintf, sprintln } from './printf.js';
 import { byteAt, byteLength, sliceBytes, utf8Bytes } from './utf8.js';
@@ -48,6 +48,7 @@ function goIndex(item: unknown, ...indexes: unknown[]): unknown {
       }
       case 'string': {
         const s = cur as string;
+        chargeChars(s.length);
         const len = byteLength(s);
         const x = indexArg(index, len);
         if (x === len) throw new GoFuncError('reflect: string index out of range');
@@ -75,6 +76,7 @@ function goSlice(item: unknown, ...indexes: unknown[]): unknown {
   switch (kindOf(item)) {
     case 'string':
       if (indexes.length === 3) throw new GoFuncError('cannot 3-index slice a string');
+      chargeChars((item as string).length);
       cap = byteLength(item as string);
       break;
     case 'slice':
@@ -98,6 +100,7 @@ function goLen(item: unknown): bigint {
   if (item === null) throw new GoFuncError('len of nil pointer');
   switch (kindOf(item)) {
     case 'string':
+      chargeChars((item as string).length);
       return BigInt(byteLength(item as string));
     case 'slice':
       return BigInt((item as unknown[]).length);

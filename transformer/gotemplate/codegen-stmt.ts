@@ -10,7 +10,7 @@ import { JsWriter, type NodeTable } from './codegen-writer.js';
 import type { Body } from './exec-state.js';
 import { HELPERS } from './exec-helpers.js';
 import type { FuncSpec } from './funcs.js';
-import { TEMPLATE_LIMITS } from './limits.js';
+import { MAX_CHARS, TEMPLATE_LIMITS } from './limits.js';
 import { nodeString, type ActionNode, type BranchNode, type ListNode, type Node, type PipeNode, type TemplateNode } from './nodes.js';
 
 /** Lines of generated code after which a function's statements continue in a new function. */
@@ -19,11 +19,11 @@ const MAX_FUNCTION_LINES = 250;
 const MAX_INLINE_WEIGHT = 40;
 
 /**
- * Counts a step and checks the step count and the output size (`limits.ts`): at every action,
- * `if`/`with`/`range` and range iteration (template calls count in `templateBody`). The output can
- * grow between two steps only by template text and one action's value, so it stays bounded.
+ * Counts a step and checks the steps, the characters functions took and made, and the output size
+ * (`limits.ts`): at every action, `if`/`with`/`range` and range iteration (template calls count in
+ * `templateBody`). Between two steps they grow only by what one action does, so they stay bounded.
  */
-const STEP = `if (++s.steps > ${TEMPLATE_LIMITS.steps} || s.out.length > ${TEMPLATE_LIMITS.output}) s.overLimit();`;
+const STEP = `if (++s.steps > ${TEMPLATE_LIMITS.steps} || s.chars > ${MAX_CHARS} || s.out.length > ${TEMPLATE_LIMITS.output}) s.overLimit();`;
 
 /** A rough size of the code a list compiles to: statements and the operands of their pipelines. */
 function weight(list: ListNode): number {

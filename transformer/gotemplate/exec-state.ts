@@ -4,7 +4,7 @@
  */
 import { TemplateError, locate } from './errors.js';
 import { goQuote } from './go-quote.js';
-import { TEMPLATE_LIMITS, limitText, type ExecMeter, type TemplateLimit } from './limits.js';
+import { MAX_CHARS, TEMPLATE_LIMITS, limitText, type ExecMeter, type TemplateLimit } from './limits.js';
 import { nodeString, type Node } from './nodes.js';
 
 export type MissingKey = 'default' | 'zero' | 'error';
@@ -32,8 +32,9 @@ export const CONTINUE = { signal: 'continue' };
 
 export class ExecState implements ExecMeter {
   out = '';
-  /** Steps so far (`limits.ts`). */
+  /** Steps and characters so far (`limits.ts`). */
   steps = 0;
+  chars = 0;
   /**
    * The number of the node being evaluated (in `program.nodes`; -1 for none): where an error is
    * reported. A number, so setting it, which compiled code does all the time, is a plain store.
@@ -80,9 +81,10 @@ export class ExecState implements ExecMeter {
     this.errorf(limitText(limit, detail), limit);
   }
 
-  /** Generated code found the step count or the output over its limit (it checks both at once). */
+  /** Generated code found the steps, the characters or the output over the limit (it checks them at once). */
   overLimit(): never {
-    if (this.steps > TEMPLATE_LIMITS.steps) this.limitf('steps', `the template has run ${Math.floor(this.steps)} steps`);
+    if (this.steps > TEMPLATE_LIMITS.steps) this.limitf('steps', `the template has run ${this.steps} steps`);
+    if (this.chars > MAX_CHARS) this.limitf('steps', `functions have taken and made ${this.chars} characters (${MAX_CHARS} is the step limit's worth)`);
     this.limitf('output', `the template has written ${this.out.length} characters`);
   }
 
