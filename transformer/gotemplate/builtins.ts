@@ -6,6 +6,7 @@
 import { goEq, goGe, goGt, goLe, goLt, goNe } from './compare.js';
 import { GoFuncError } from './errors.js';
 import { defineFunc, type FuncSpec } from './funcs.js';
+import { chargeChars, chargeSteps } from './limits.js';
 import { isPrint } from './go-quote.js';
 import { sprint, sprintf, sprintln } from './printf.js';
 import { byteAt, byteLength, sliceBytes, utf8Bytes } from './utf8.js';
@@ -47,6 +48,7 @@ function goIndex(item: unknown, ...indexes: unknown[]): unknown {
       }
       case 'string': {
         const s = cur as string;
+        chargeChars(s.length);
         const len = byteLength(s);
         const x = indexArg(index, len);
         if (x === len) throw new GoFuncError('reflect: string index out of range');
@@ -74,6 +76,7 @@ function goSlice(item: unknown, ...indexes: unknown[]): unknown {
   switch (kindOf(item)) {
     case 'string':
       if (indexes.length === 3) throw new GoFuncError('cannot 3-index slice a string');
+      chargeChars((item as string).length);
       cap = byteLength(item as string);
       break;
     case 'slice':
@@ -97,11 +100,15 @@ function goLen(item: unknown): bigint {
   if (item === null) throw new GoFuncError('len of nil pointer');
   switch (kindOf(item)) {
     case 'string':
+      chargeChars((item as string).length);
       return BigInt(byteLength(item as string));
     case 'slice':
       return BigInt((item as unknown[]).length);
-    case 'map':
-      return BigInt(Object.keys(item as object).length);
+    case 'map': {
+      const n = Object.keys(item as object).length;
+      chargeSteps(n);
+      return BigInt(n);
+    }
     case 'invalid':
       throw new GoFuncError('reflect: call of reflect.Value.Type on zero Value');
     default:
@@ -116,10 +123,12 @@ function evalArgs(args: unknown[]): string {
 }
 
 export function htmlEscape(s: string): string {
+  chargeSteps(s.length);
   return s.replace(/[\0"'&<>]/g, (c) => ({ '\0': '\uFFFD', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
 }
 
 export function jsEscape(s: string): string {
+  chargeSteps(s.length);
   let out = '';
   for (const ch of s) {
     const r = ch.codePointAt(0) ?? 0;
@@ -155,6 +164,7 @@ export function jsEscape(s: string): string {
 
 /** Go `url.QueryEscape`. */
 export function queryEscape(s: string): string {
+  chargeSteps(2 * s.length);
   let out = '';
   for (const b of utf8Bytes(s)) {
     const c = String.fromCharCode(b);

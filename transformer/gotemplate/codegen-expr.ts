@@ -15,6 +15,7 @@ import type { JsWriter } from './codegen-writer.js';
 import { callBuiltin } from './field-access.js';
 import { canBeNil, typeString, type ArgType, type FuncSpec } from './funcs.js';
 import { goQuote } from './go-quote.js';
+import { MAX_CHARS, TEMPLATE_LIMITS } from './limits.js';
 import { nodeString, type ArgNode, type ChainNode, type CommandNode, type IdentifierNode, type Node, type NumberNode, type PipeNode, type VariableNode } from './nodes.js';
 
 export type Code = string[];
@@ -203,6 +204,7 @@ export class ExprEmitter {
     types.forEach((typ, k) => {
       if (typ === 'any' && !isNonNilConstant(args[k]!)) args[k] = this.validate(code, args[k]!, 'any', false);
     });
+    this.chargeArgs(code, argNodes, args, types);
     const fn = isCall ? callBuiltin(nodeString(argNodes[0] ?? { type: 'nil', pos: 0, src: node.src })) : spec.fn;
     // Called in place (not through a shared helper), so V8 sees one function per site and can
     // inline it; `(0, f)` calls it without a receiver. A throw is Go's `error calling NAME`.
@@ -211,8 +213,30 @@ export class ExprEmitter {
       `let ${t};`,
       `try { ${t} = (0, ${this.w.constant(fn)})(${args.join(', ')}); } catch (e) { callFailed(s, ${this.w.node(node)}, ${this.w.constant(name)}, e); }`,
       `if (${t} === undefined) ${t} = null;`,
+      // A string result is counted here, a list in `chargeResult`, which also reports a limit exceeded.
+      `else if (typeof ${t} === 'string' ? (s.chars += ${t}.length) > ${MAX_CHARS} || ${t}.length > ${TEMPLATE_LIMITS.string} : Array.isArray(${t})) chargeResult(s, ${this.w.node(node)}, ${this.w.constant(name)}, ${t});`,
     );
     return t;
+  }
+
+  /**
+   * Counts the characters of a call's `string` arguments (`limits.ts`): what a function does with a
+   * string takes time in proportion to it (`contains`, `trimSuffix`). Functions that take strings
+   * as `interface{}` count them themselves where it matters (`eq`, `len`, `index`). Checked at the
+   * next step: an argument is a string the run already holds, so no one call takes long on it.
+   */
+  private chargeArgs(code: Code, argNodes: readonly ArgNode[], args: readonly string[], types: readonly ArgType[]): void {
+    let constant = 0;
+    const terms: string[] = [];
+    args.forEach((a, k) => {
+      if (types[k] !== 'string') return;
+      const literal = argNodes[k];
+      if (literal?.type === 'string') constant += literal.text.length;
+      else terms.push(`${a}.length`);
+    });
+    if (constant > 0) terms.push(String(constant));
+    if (terms.length === 0) return;
+    code.push(`s.chars += ${terms.join(' + ')};`);
   }
 
   /** `and`/`or`: the first operand that decides (falsy for `and`, truthy for `or`), else the last. */

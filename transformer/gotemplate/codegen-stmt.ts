@@ -10,12 +10,20 @@ import { JsWriter, type NodeTable } from './codegen-writer.js';
 import type { Body } from './exec-state.js';
 import { HELPERS } from './exec-helpers.js';
 import type { FuncSpec } from './funcs.js';
+import { MAX_CHARS, TEMPLATE_LIMITS } from './limits.js';
 import { nodeString, type ActionNode, type BranchNode, type ListNode, type Node, type PipeNode, type TemplateNode } from './nodes.js';
 
 /** Lines of generated code after which a function's statements continue in a new function. */
 const MAX_FUNCTION_LINES = 250;
 /** Block bodies up to this size (`weight`) are written in place rather than as functions of their own. */
 const MAX_INLINE_WEIGHT = 40;
+
+/**
+ * Counts a step and checks the steps, the characters functions took and made, and the output size
+ * (`limits.ts`): at every action, `if`/`with`/`range` and range iteration (template calls count in
+ * `templateBody`). Between two steps they grow only by what one action does, so they stay bounded.
+ */
+const STEP = `if (++s.steps > ${TEMPLATE_LIMITS.steps} || s.chars > ${MAX_CHARS} || s.out.length > ${TEMPLATE_LIMITS.output}) s.overLimit();`;
 
 /** A rough size of the code a list compiles to: statements and the operands of their pipelines. */
 function weight(list: ListNode): number {
@@ -126,6 +134,7 @@ class StmtEmitter {
 
   private action(code: Code, node: ActionNode, dot: string): void {
     this.expr.at(code, node);
+    code.push(STEP);
     const value = this.expr.pipeline(code, node.pipe, dot);
     if (node.pipe.decl.length > 0) return;
     this.expr.at(code, node);
@@ -135,7 +144,7 @@ class StmtEmitter {
   private ifOrWith(code: Code, node: BranchNode, dot: string): void {
     const mark = this.w.name('mark');
     this.expr.at(code, node);
-    code.push(`const ${mark} = s.mark();`);
+    code.push(STEP, `const ${mark} = s.mark();`);
     const value = this.expr.pipeline(code, node.pipe, dot);
     code.push(`if (isTrue(${value})) {`);
     this.block(code, node.list, node.type === 'with' ? value : dot);
@@ -151,7 +160,7 @@ class StmtEmitter {
   private range(code: Code, r: BranchNode, dot: string): void {
     const [outer, mark, ran, kind] = [this.w.name('outer'), this.w.name('mark'), this.w.name('ran'), this.w.name('kind')];
     this.expr.at(code, r);
-    code.push(`const ${outer} = s.mark();`);
+    code.push(STEP, `const ${outer} = s.mark();`);
     const v = this.expr.pipeline(code, r.pipe, dot);
     const declCount = r.pipe.decl.length;
     const iteration = this.iteration(r);
@@ -186,6 +195,8 @@ class StmtEmitter {
   private iteration(r: BranchNode): string {
     const decl = r.pipe.decl.map((v) => this.w.constant(v.ident[0]!));
     const body: Code = [];
+    this.expr.at(body, r);
+    body.push(STEP);
     if (decl.length > 0) body.push(r.pipe.isAssign ? `s.setVar(${decl[0]}, ${decl.length > 1 ? 'index' : 'elem'});` : 's.setTopVar(1, elem);');
     if (decl.length > 1) body.push(r.pipe.isAssign ? `s.setVar(${decl[1]}, elem);` : 's.setTopVar(2, index);');
     body.push('try {');

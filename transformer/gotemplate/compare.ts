@@ -5,6 +5,7 @@
  * functions cannot be compared. `lt`/`le`/`gt`/`ge` only order ints, floats and strings.
  */
 import { GoFuncError } from './errors.js';
+import { chargeChars } from './limits.js';
 import { sprintf } from './printf.js';
 import { compareGoStrings, kindOf, structFields, typeName } from './values.js';
 
@@ -61,6 +62,7 @@ export function goEq(arg1: unknown, ...rest: unknown[]): boolean {
         throw new GoFuncError(`incompatible types for comparison: ${typeName(arg1)} and ${typeName(arg)}`);
       }
     } else if (k1 !== 'invalid') {
+      if (k1 === 'string') chargeChars((arg1 as string).length);
       truth = arg1 === arg;
     } else {
       const r1 = reflectKind(arg1);
@@ -93,6 +95,7 @@ export function goLt(a: unknown, b: unknown): boolean {
     case 'bool':
       throw new GoFuncError('invalid type for comparison');
     case 'string':
+      chargeChars((a as string).length);
       return compareGoStrings(a as string, b as string) < 0;
     default:
       return (a as number) < (b as number);

@@ -6,6 +6,7 @@
  *
  * `column` follows Go: the byte offset of the node within its line, counting from 0.
  */
+import type { TemplateLimit } from './limits.js';
 import { byteLength } from './utf8.js';
 
 export type TemplateErrorKind = 'parse' | 'exec';
@@ -22,6 +23,8 @@ export interface TemplateErrorInit {
   context?: string;
   /** The error text after the location prefix. */
   detail: string;
+  /** The execution limit that stopped the run (`limits.ts`), when one did. */
+  limit?: TemplateLimit;
 }
 
 export class TemplateError extends Error {
@@ -32,6 +35,7 @@ export class TemplateError extends Error {
   readonly executing: string | undefined;
   readonly context: string | undefined;
   readonly detail: string;
+  readonly limit: TemplateLimit | undefined;
 
   constructor(init: TemplateErrorInit, message: string) {
     super(message);
@@ -43,6 +47,7 @@ export class TemplateError extends Error {
     this.executing = init.executing;
     this.context = init.context;
     this.detail = init.detail;
+    this.limit = init.limit;
   }
 }
 

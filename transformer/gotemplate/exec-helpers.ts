@@ -6,6 +6,7 @@
 import { BREAK, CONTINUE, MAX_EXEC_DEPTH, MISSING, type Body, type ExecState } from './exec-state.js';
 import { callFailed, evalField } from './field-access.js';
 import { goQuote } from './go-quote.js';
+import { MAX_CHARS, TEMPLATE_LIMITS } from './limits.js';
 import { nodeString } from './nodes.js';
 import { formatV } from './printf.js';
 import { validateType } from './validate-arg.js';
@@ -38,7 +39,8 @@ function rangeKind(s: ExecState, value: unknown, declCount: number): 'slice' | '
 function templateBody(s: ExecState, name: string): Body {
   const body = s.program.template(name);
   if (body === undefined) s.errorf(`template ${goQuote(name)} not defined`);
-  if (s.depth >= MAX_EXEC_DEPTH) s.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
+  if (s.depth >= MAX_EXEC_DEPTH) s.limitf('depth', `exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
+  if (++s.steps > TEMPLATE_LIMITS.steps || s.chars > MAX_CHARS || s.out.length > TEMPLATE_LIMITS.output) s.overLimit();
   return body;
 }
 
@@ -57,6 +59,24 @@ function runTemplate(s: ExecState, body: Body, name: string, dot: unknown): void
   }
 }
 
+/**
+ * A function result over a limit, or a list to count (generated code counts a string's characters
+ * itself): the net behind the functions' own checks, which come before they allocate.
+ */
+function chargeResult(s: ExecState, at: number, name: string, value: string | unknown[]): void {
+  let limit: 'string' | 'list' | 'steps' = 'steps';
+  let detail = '';
+  if (typeof value === 'string') {
+    if (value.length > TEMPLATE_LIMITS.string) limit = 'string';
+    else detail = `functions have taken and made ${s.chars} characters (${MAX_CHARS} is the step limit's worth)`;
+  } else if (value.length > TEMPLATE_LIMITS.list) limit = 'list';
+  else if ((s.steps += value.length) <= TEMPLATE_LIMITS.steps) return;
+  else detail = `the template has run ${s.steps} steps`;
+  s.at = at;
+  if (limit !== 'steps') detail = `the result has ${value.length} ${typeof value === 'string' ? 'characters' : 'elements'}`;
+  s.limitf(limit, `error calling ${name}: ${detail}`);
+}
+
 export const HELPERS = {
   MISSING,
   BREAK,
@@ -65,6 +85,7 @@ export const HELPERS = {
   hasPlainProto,
   validateType,
   callFailed,
+  chargeResult,
   isTrue,
   show,
   rangeKind,

@@ -4,6 +4,7 @@
  */
 import { TemplateError, locate } from './errors.js';
 import { goQuote } from './go-quote.js';
+import { MAX_CHARS, TEMPLATE_LIMITS, limitText, type ExecMeter, type TemplateLimit } from './limits.js';
 import { nodeString, type Node } from './nodes.js';
 
 export type MissingKey = 'default' | 'zero' | 'error';
@@ -21,7 +22,7 @@ export interface Program {
 }
 
 /** Nesting limit for `{{template}}` calls (Go uses 100000, 1000 on wasm). */
-export const MAX_EXEC_DEPTH = 1000;
+export const MAX_EXEC_DEPTH = TEMPLATE_LIMITS.depth;
 
 /** "No previous command" (Go passes `missingVal`): distinct from every template value. */
 export const MISSING: unique symbol = Symbol('missing');
@@ -29,8 +30,11 @@ export const MISSING: unique symbol = Symbol('missing');
 export const BREAK = { signal: 'break' };
 export const CONTINUE = { signal: 'continue' };
 
-export class ExecState {
+export class ExecState implements ExecMeter {
   out = '';
+  /** Steps and characters so far (`limits.ts`). */
+  steps = 0;
+  chars = 0;
   /**
    * The number of the node being evaluated (in `program.nodes`; -1 for none): where an error is
    * reported. A number, so setting it, which compiled code does all the time, is a plain store.
@@ -54,11 +58,12 @@ export class ExecState {
     this.missingKey = program.missingKey;
   }
 
-  errorf(message: string): never {
+  errorf(message: string, limit?: TemplateLimit): never {
     const node = this.at < 0 ? undefined : this.program.nodes[this.at];
+    const withLimit = limit === undefined ? {} : { limit };
     if (node === undefined) {
       throw new TemplateError(
-        { kind: 'exec', template: this.tmplName, line: 0, column: 0, executing: this.tmplName, detail: message },
+        { kind: 'exec', template: this.tmplName, line: 0, column: 0, executing: this.tmplName, detail: message, ...withLimit },
         `template: ${this.tmplName}: ${message}`,
       );
     }
@@ -66,9 +71,21 @@ export class ExecState {
     const context = nodeString(node);
     const location = `${node.src.parseName}:${line}:${column}`;
     throw new TemplateError(
-      { kind: 'exec', template: node.src.parseName, line, column, executing: this.tmplName, context, detail: message },
+      { kind: 'exec', template: node.src.parseName, line, column, executing: this.tmplName, context, detail: message, ...withLimit },
       `template: ${location}: executing ${goQuote(this.tmplName)} at <${context}>: ${message}`,
     );
+  }
+
+  /** An execution limit stops the run, at the node being evaluated. */
+  limitf(limit: TemplateLimit, detail: string): never {
+    this.errorf(limitText(limit, detail), limit);
+  }
+
+  /** Generated code found the steps, the characters or the output over the limit (it checks them at once). */
+  overLimit(): never {
+    if (this.steps > TEMPLATE_LIMITS.steps) this.limitf('steps', `the template has run ${this.steps} steps`);
+    if (this.chars > MAX_CHARS) this.limitf('steps', `functions have taken and made ${this.chars} characters (${MAX_CHARS} is the step limit's worth)`);
+    this.limitf('output', `the template has written ${this.out.length} characters`);
   }
 
   // --- variables ---

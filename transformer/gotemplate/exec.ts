@@ -9,6 +9,7 @@ import { compileTree } from './codegen-stmt.js';
 import { NodeTable } from './codegen-writer.js';
 import { ExecState, MAX_EXEC_DEPTH, type Body, type MissingKey, type Program } from './exec-state.js';
 import type { FuncSpec } from './funcs.js';
+import { LimitError, TEMPLATE_LIMITS, enterMeter, leaveMeter } from './limits.js';
 import type { Node } from './nodes.js';
 import type { Tree } from './parser.js';
 
@@ -44,14 +45,19 @@ export class CompiledSet implements Program {
     const body = this.body(tree);
     const state = new ExecState(this, name);
     state.push('$', data);
+    const saved = enterMeter(state);
     try {
       body(state, data);
     } catch (e) {
-      if (e instanceof RangeError && /call stack/i.test(e.message)) {
-        state.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
-      }
+      // Printing an action's value (`%v` of a huge nested value) is not a function call.
+      if (e instanceof LimitError) state.errorf(e.message, e.limit);
+      if (e instanceof RangeError && /call stack/i.test(e.message)) state.limitf('depth', `exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
       throw e;
+    } finally {
+      leaveMeter(saved);
     }
+    // Text after the last step.
+    if (state.out.length > TEMPLATE_LIMITS.output) state.overLimit();
     return state.out;
   }
 

@@ -7,6 +7,7 @@
 import { MISSING, type ExecState } from './exec-state.js';
 import { GoFuncError } from './errors.js';
 import { goQuote } from './go-quote.js';
+import { LimitError } from './limits.js';
 import { hasOwn, isMapObject, isStringMap, structMember, typeName } from './values.js';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -82,7 +83,7 @@ function invokeMethod(s: ExecState, dot: unknown, receiver: unknown, method: Fn,
 /** A called function threw: Go's `error calling NAME: ...`, at the command. */
 export function callFailed(s: ExecState, at: number, name: string, e: unknown): never {
   s.at = at;
-  s.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
+  s.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`, e instanceof LimitError ? e.limit : undefined);
 }
 
 /** The `call` builtin's function: the first argument called with the rest (named in errors as written). */

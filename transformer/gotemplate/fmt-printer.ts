@@ -4,6 +4,7 @@
  */
 import { formatFloat } from './float-format.js';
 import { canBackquote, goQuote, goQuoteASCII, goQuoteRune, isPrint } from './go-quote.js';
+import { chargeSteps, checkString } from './limits.js';
 import { runeCount, utf8Bytes } from './utf8.js';
 import { kindOf, sortedKeys, structFields, typeName } from './values.js';
 
@@ -55,6 +56,7 @@ export class Printer {
 
   private writePadding(n: number): void {
     if (n <= 0) return;
+    checkString(this.buf.length + n);
     this.buf += (this.f.zero ? '0' : ' ').repeat(n);
   }
 
@@ -229,6 +231,7 @@ export class Printer {
   }
 
   private fmtHex(s: string, upper: boolean): void {
+    chargeSteps(s.length);
     let bytes = utf8Bytes(s);
     if (this.f.precPresent && this.f.prec < bytes.length) bytes = bytes.subarray(0, this.f.prec);
     const digits = upper ? '0123456789ABCDEF' : '0123456789abcdef';
@@ -291,6 +294,9 @@ export class Printer {
   // --- values ---
 
   printArg(arg: unknown, verb: string, depth: number): void {
+    // Every operand and element comes through here: what is printed so far stays within the string
+    // limit, also for a value that holds the same list many times over.
+    checkString(this.buf.length);
     if (arg === null || arg === undefined) {
       if (verb === 'T' || verb === 'v') this.pad('<nil>');
       else this.badVerb(verb, arg);
@@ -326,6 +332,7 @@ export class Printer {
     switch (kindOf(arg)) {
       case 'slice': {
         const items = arg as unknown[];
+        chargeSteps(items.length);
         if (this.f.sharpV) this.buf += typeName(arg) + '{';
         else this.buf += '[';
         items.forEach((item, i) => {

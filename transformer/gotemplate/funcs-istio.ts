@@ -11,9 +11,10 @@ import { marshalJSON, unmarshalJSON } from './go-json.js';
 import { containerPorts, readField, readString } from './istio-access.js';
 import { appendMultusNetwork } from './istio-multus.js';
 import { otelResourceAttributes } from './istio-otel.js';
+import { LimitError, chargeSteps } from './limits.js';
 import { formatV } from './printf.js';
 import { sprigFuncs } from './funcs-sprig.js';
-import { toLower, trimSpace } from './sprig-strings.js';
+import { indentPad, lineCount, toLower, trimSpace } from './sprig-strings.js';
 import { STRING_MAP_TYPE, hasOwn, hasPlainProto, kindOf, sortedKeys, withGoType, type GoMap } from './values.js';
 import { marshalYAML } from './yaml-marshal.js';
 
@@ -38,11 +39,17 @@ function asStringMap(m: StringMap): StringMap {
 function mergeMaps(...maps: (StringMap | null)[]): StringMap | null {
   if (maps.length === 0) return null;
   const out: StringMap = {};
-  for (const m of maps) if (m !== null) for (const k of Object.keys(m)) out[k] = m[k]!;
+  for (const m of maps) {
+    if (m === null) continue;
+    const keys = Object.keys(m);
+    chargeSteps(keys.length);
+    for (const k of keys) out[k] = m[k]!;
+  }
   return asStringMap(out);
 }
 
 function excludeInboundPort(port: unknown, excluded: string): string {
+  chargeSteps(excluded.length);
   const portStr = trimSpace(formatV(port));
   if (portStr === '' || portStr === '0') return excluded;
   const out: string[] = [];
@@ -128,10 +135,12 @@ function formatDuration(d: unknown): string {
   return formatGoDuration(durationNanos(toBig(seconds), toBig(nanos)));
 }
 
+/** `f()`, or `fallback` when it fails (Istio ignores these errors), but not when it hits a limit. */
 function tryString(f: () => string, fallback: string): string {
   try {
     return f();
-  } catch {
+  } catch (e) {
+    if (e instanceof LimitError) throw e;
     return fallback;
   }
 }
@@ -164,7 +173,7 @@ export function istioFuncs(options: IstioFuncOptions = {}): FuncMap {
     protoToJSON: defineFunc(['any'], (v: unknown) => (v === null ? '{}' : tryString(() => protoToJSON(v), '{}'))),
     toYaml: defineFunc(['any'], (v: unknown) => tryString(() => marshalYAML(v), '')),
     indent: defineFunc(['int', 'string'], (spaces: bigint, source: string) => {
-      const pad = ' '.repeat(Math.max(Number(spaces), 0));
+      const pad = indentPad(spaces, lineCount(source) - 1, source.length);
       return source
         .split('\n')
         .map((line, i) => (i > 0 ? pad + line : line))
@@ -180,7 +189,10 @@ export function istioFuncs(options: IstioFuncOptions = {}): FuncMap {
     }),
     omit: defineFunc(['stringMap'], (dict: StringMap | null, ...keys: string[]) => {
       const out: StringMap = {};
-      if (dict !== null) for (const k of Object.keys(dict)) if (!keys.includes(k)) out[k] = dict[k]!;
+      if (dict === null) return asStringMap(out);
+      const all = Object.keys(dict);
+      chargeSteps(all.length);
+      for (const k of all) if (!keys.includes(k)) out[k] = dict[k]!;
       return asStringMap(out);
     }, 'string'),
     strdict: defineFunc([], (...v: string[]) => {

@@ -4,6 +4,7 @@
  * found "x"`, `wrong type for value; expected string; got float64`). A plain JS function is
  * `func(args ...interface{}) (interface{}, error)`: any arguments, nils as `null`.
  */
+import { chargeSteps } from './limits.js';
 import { isStringMap, kindOf } from './values.js';
 
 /** Parameter types, named as Go prints them in errors (`typeString`). */
@@ -95,8 +96,13 @@ export function isAssignable(value: unknown, typ: ArgType): boolean {
       return typeof value === 'boolean';
     case 'map':
       return kindOf(value) === 'map' && !isStringMap(value);
-    case 'stringMap':
-      return isStringMap(value) || (kindOf(value) === 'map' && Object.values(value as object).every((v) => typeof v === 'string'));
+    case 'stringMap': {
+      if (isStringMap(value)) return true;
+      if (kindOf(value) !== 'map') return false;
+      const values = Object.values(value as object);
+      chargeSteps(values.length);
+      return values.every((v) => typeof v === 'string');
+    }
     case 'slice':
       return Array.isArray(value);
     case 'func':

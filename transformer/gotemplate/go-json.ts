@@ -10,6 +10,7 @@
 import { CycleGuard } from './cycle-guard.js';
 import { GoFuncError } from './errors.js';
 import { formatFloatJSON } from './float-format.js';
+import { SizeMeter, chargeSteps } from './limits.js';
 import { kindOf, sortedKeys, structFields } from './values.js';
 
 export interface JSONOptions {
@@ -23,7 +24,14 @@ function hex4(n: number): string {
   return n.toString(16).padStart(4, '0');
 }
 
+/** Characters `jsonString` writes escaped (with and without `escapeHTML`). */
+const NEEDS_ESCAPE_HTML = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/;
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
+
 export function jsonString(text: string, escapeHTML = true): string {
+  // Most strings need no escaping: copied whole rather than character by character.
+  if (!(escapeHTML ? NEEDS_ESCAPE_HTML : NEEDS_ESCAPE).test(text)) return '"' + text + '"';
+  chargeSteps(text.length);
   let out = '"';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -72,7 +80,58 @@ function jsonView(value: object): unknown {
   return undefined;
 }
 
-function encode(value: unknown, opts: Required<JSONOptions>, depth: string, seen: CycleGuard, ordered = false): string | undefined {
+/**
+ * The encoding of `value`. Scalars, keys and each element's indentation are counted on `size` as
+ * they are made, so a value too big to encode stops before its parts are joined.
+ */
+function encode(value: unknown, opts: Required<JSONOptions>, depth: string, seen: CycleGuard, size: SizeMeter, ordered = false): string | undefined {
+  const scalar = encodeScalar(value, opts);
+  if (scalar !== null) {
+    if (scalar !== undefined) size.add(scalar.length);
+    return scalar;
+  }
+  const obj = value as object;
+  if (!seen.enter(obj)) throw new GoFuncError('json: unsupported value: encountered a cycle');
+  try {
+    const inner = depth + opts.indent;
+    const nl = opts.indent === '' ? '' : '\n';
+    const colon = opts.indent === '' ? ':' : ': ';
+    size.add(2 + depth.length);
+    if (Array.isArray(obj)) {
+      if (obj.length === 0) return '[]';
+      chargeSteps(obj.length);
+      const items = obj.map((item) => {
+        size.add(inner.length + 2);
+        return encode(item, opts, inner, seen, size) ?? 'null';
+      });
+      return '[' + nl + items.map((s) => inner + s).join(',' + nl) + nl + depth + ']';
+    }
+    let entries: [string, unknown][];
+    if (kindOf(obj) === 'map') {
+      entries = ordered ? Object.entries(obj) : sortedKeys(obj).map((k) => [k, (obj as Record<string, unknown>)[k]]);
+    } else {
+      const view = jsonView(obj);
+      // A struct's JSON view keeps its own key order, as struct fields do.
+      if (view !== undefined) return encode(view, opts, depth, seen, size, true);
+      entries = structFields(obj);
+    }
+    const parts: string[] = [];
+    for (const [k, v] of entries) {
+      const encoded = encode(v, opts, inner, seen, size);
+      if (encoded === undefined) continue;
+      const key = jsonString(k, opts.escapeHTML);
+      size.add(inner.length + key.length + 3);
+      parts.push(inner + key + colon + encoded);
+    }
+    if (parts.length === 0) return '{}';
+    return '{' + nl + parts.join(',' + nl) + nl + depth + '}';
+  } finally {
+    seen.leave(obj);
+  }
+}
+
+/** The encoding of a scalar (undefined for a function, which is skipped), or null for a list, map or struct. */
+function encodeScalar(value: unknown, opts: Required<JSONOptions>): string | undefined | null {
   switch (kindOf(value)) {
     case 'invalid':
     case 'nil':
@@ -91,44 +150,14 @@ function encode(value: unknown, opts: Required<JSONOptions>, depth: string, seen
     case 'func':
       return undefined;
     default:
-      break;
-  }
-  const obj = value as object;
-  if (!seen.enter(obj)) throw new GoFuncError('json: unsupported value: encountered a cycle');
-  try {
-    const inner = depth + opts.indent;
-    const nl = opts.indent === '' ? '' : '\n';
-    const colon = opts.indent === '' ? ':' : ': ';
-    if (Array.isArray(obj)) {
-      if (obj.length === 0) return '[]';
-      const items = obj.map((item) => encode(item, opts, inner, seen) ?? 'null');
-      return '[' + nl + items.map((s) => inner + s).join(',' + nl) + nl + depth + ']';
-    }
-    let entries: [string, unknown][];
-    if (kindOf(obj) === 'map') {
-      entries = ordered ? Object.entries(obj) : sortedKeys(obj).map((k) => [k, (obj as Record<string, unknown>)[k]]);
-    } else {
-      const view = jsonView(obj);
-      // A struct's JSON view keeps its own key order, as struct fields do.
-      if (view !== undefined) return encode(view, opts, depth, seen, true);
-      entries = structFields(obj);
-    }
-    const parts: string[] = [];
-    for (const [k, v] of entries) {
-      const encoded = encode(v, opts, inner, seen);
-      if (encoded !== undefined) parts.push(inner + jsonString(k, opts.escapeHTML) + colon + encoded);
-    }
-    if (parts.length === 0) return '{}';
-    return '{' + nl + parts.join(',' + nl) + nl + depth + '}';
-  } finally {
-    seen.leave(obj);
+      return null;
   }
 }
 
 /** Go `json.Marshal` (or `MarshalIndent` with `indent`). Throws `GoFuncError` on NaN/Inf/cycles. */
 export function marshalJSON(value: unknown, options: JSONOptions = {}): string {
   const opts: Required<JSONOptions> = { escapeHTML: options.escapeHTML ?? true, indent: options.indent ?? '' };
-  return encode(value, opts, '', new CycleGuard()) ?? 'null';
+  return encode(value, opts, '', new CycleGuard(), new SizeMeter()) ?? 'null';
 }
 
 /** Go `json.Unmarshal` into `interface{}`: objects become maps, numbers float64. Throws on bad JSON. */

@@ -7,6 +7,7 @@
  * rejected; flag groups other than a leading one are not supported.
  */
 import { GoFuncError } from './errors.js';
+import { chargeSteps, checkString } from './limits.js';
 
 const SYNTAX_CHARS = '^$\\.*+?()[]{}|/';
 const POSIX: Readonly<Record<string, string>> = {
@@ -195,6 +196,7 @@ export function findAll(re: RegExp, s: string, n: number): RegExpExecArray[] {
   let pos = 0;
   let prevMatchEnd = -1;
   while (out.length < limit && pos <= s.length) {
+    chargeSteps(1);
     const m = execAt(re, s, pos);
     if (m === null) break;
     const start = m.index;
@@ -241,6 +243,7 @@ function expand(template: string, m: RegExpExecArray): string {
     t = rest;
     if (/^[0-9]+$/.test(name) && name.length < 9) out += m[Number(name)] ?? '';
     else out += m.groups?.[name] ?? '';
+    checkString(out.length);
   }
   return out + t;
 }
@@ -251,12 +254,14 @@ export function replaceAll(re: RegExp, s: string, repl: string, literal: boolean
   let lastMatchEnd = 0;
   let searchPos = 0;
   while (searchPos <= s.length) {
+    chargeSteps(1);
     const m = execAt(re, s, searchPos);
     if (m === null) break;
     const start = m.index;
     const end = start + m[0].length;
     out += s.slice(lastMatchEnd, start);
     if (end > lastMatchEnd || start === 0) out += literal ? repl : expand(repl, m);
+    checkString(out.length);
     lastMatchEnd = end;
     const width = searchPos < s.length ? runeWidth(s, searchPos) : 0;
     if (searchPos + width > end) searchPos += width;

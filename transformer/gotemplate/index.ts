@@ -12,6 +12,10 @@
  * function reached as a field is called like a Go method (`.GetTracing.GetTlsSettings`,
  * `.InterceptionMode.String`), except as the function operand of `call`.
  *
+ * Each execution is bounded (`limits.ts`): output size, the size of any string or list a function
+ * makes, steps (a count standing for time) and template nesting; going over one is a
+ * `TemplateError` whose `limit` names it.
+ *
  * Known differences from Go: complex number constants are rejected; a nil struct field prints
  * `<no value>` rather than `<nil>`; int and int64 are one kind; `%p` and `%b`/`%x` of floats are
  * not implemented; regexp flag groups other than a leading `(?i)`-style one are not supported.
@@ -30,3 +34,4 @@ export { goQuote } from './go-quote.js';
 export { marshalJSON, unmarshalJSON } from './go-json.js';
 export { marshalYAML } from './yaml-marshal.js';
 export { MAX_EXEC_DEPTH } from './exec.js';
+export { TEMPLATE_LIMITS, type TemplateLimit } from './limits.js';

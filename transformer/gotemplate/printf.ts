@@ -10,6 +10,7 @@
  */
 import { Printer, clearFlags } from './fmt-printer.js';
 import { formatFloat } from './float-format.js';
+import { checkString } from './limits.js';
 import { typeName } from './values.js';
 
 /** Go `fmt.Sprint`: operands in `%v`, a space between two operands when neither is a string. */
@@ -78,6 +79,7 @@ function simpleSprintf(format: string, args: readonly unknown[]): string | undef
     else if (typeof arg === 'bigint' && (verb === 'd' || verb === 'v')) text = arg.toString();
     else return undefined;
     out += format.slice(from, i) + text;
+    checkString(out.length);
     from = i + 2;
   }
   if (argNum !== args.length) return undefined;

@@ -3,6 +3,7 @@
  * `reflect.DeepEqual`, and sprig's `empty`.
  */
 import { parseGoFloat, parseGoInteger } from './go-literals.js';
+import { chargeChars, chargeSteps } from './limits.js';
 import { MIN_INT64, isTrue, kindOf, sortedKeys, structFields, typeName } from './values.js';
 
 /** `cast.ToInt64`: ints, floats (truncated), numeric strings (base prefixes, `1.0`), bools; else 0. */
@@ -55,6 +56,8 @@ export function isEmpty(v: unknown): boolean {
 
 /** Go `reflect.DeepEqual` over the value model. */
 export function deepEqual(a: unknown, b: unknown): boolean {
+  chargeSteps(1);
+  if (typeof a === 'string') chargeChars(a.length);
   const ka = kindOf(a);
   const kb = kindOf(b);
   if ((ka === 'invalid' || ka === 'nil') && (kb === 'invalid' || kb === 'nil')) return true;

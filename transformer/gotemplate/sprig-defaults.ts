@@ -6,15 +6,18 @@
 import { GoFuncError } from './errors.js';
 import { defineFunc, type FuncMap } from './funcs.js';
 import { marshalJSON, unmarshalJSON } from './go-json.js';
+import { LimitError } from './limits.js';
 import { deepEqual, isEmpty } from './sprig-cast.js';
 import { marshalYAML } from './yaml-marshal.js';
 import { reflectKindName, typeName } from './values.js';
 
 /** Errors are swallowed the way sprig's non-`must` variants do. */
+/** `f()`, or "" when it fails (sprig's non-`must` variants), but not when it hits a limit. */
 function orEmpty(f: () => string): string {
   try {
     return f();
-  } catch {
+  } catch (e) {
+    if (e instanceof LimitError) throw e;
     return '';
   }
 }

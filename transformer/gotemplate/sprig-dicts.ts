@@ -5,6 +5,7 @@
  */
 import { GoFuncError } from './errors.js';
 import { defineFunc, type FuncMap } from './funcs.js';
+import { chargeSteps } from './limits.js';
 import { isEmpty } from './sprig-cast.js';
 import { strval } from './sprig-strings.js';
 import { GO_TYPE, declaredType, hasOwn, kindOf, sortedKeys, withGoType, type GoMap } from './values.js';
@@ -63,13 +64,16 @@ function dig(...args: unknown[]): unknown {
 /** copystructure-style deep copy keeping Go type tags and struct prototypes. */
 export function deepCopy(v: unknown): unknown {
   if (Array.isArray(v)) {
+    chargeSteps(v.length);
     const out = v.map(deepCopy);
     const t = declaredType(v);
     return t === undefined ? out : withGoType(out, t);
   }
   if (typeof v === 'object' && v !== null) {
     const out = Object.create(Object.getPrototypeOf(v) as object | null) as Record<string, unknown>;
-    for (const [k, x] of Object.entries(v)) out[k] = deepCopy(x);
+    const entries = Object.entries(v);
+    chargeSteps(entries.length);
+    for (const [k, x] of entries) out[k] = deepCopy(x);
     const t = (v as { [GO_TYPE]?: unknown })[GO_TYPE];
     return typeof t === 'string' ? withGoType(out, t) : out;
   }

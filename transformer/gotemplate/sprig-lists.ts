@@ -4,6 +4,7 @@
  */
 import { GoFuncError } from './errors.js';
 import { defineFunc, type FuncMap } from './funcs.js';
+import { chargeSteps, checkList, joinChecked } from './limits.js';
 import { castToInt64, deepEqual, isEmpty, kindName } from './sprig-cast.js';
 import { withGoType } from './values.js';
 
@@ -16,8 +17,16 @@ function asList(v: unknown, what: string): unknown[] {
   return v;
 }
 
+/** Whether `needle` is in `haystack`; each comparison is a step (`uniq` and `without` are quadratic). */
 function inList(haystack: readonly unknown[], needle: unknown): boolean {
+  chargeSteps(haystack.length);
   return haystack.some((h) => deepEqual(needle, h));
+}
+
+/** `list` with `v` added, checked against the list limit first. */
+function withItem(list: readonly unknown[], v: unknown, first: boolean): unknown[] {
+  checkList(list.length + 1);
+  return first ? [v, ...list] : [...list, v];
 }
 
 function intList(values: number[]): bigint[] {
@@ -27,15 +36,17 @@ function intList(values: number[]): bigint[] {
   );
 }
 
-/** sprig `untilStep`. */
+/** sprig `untilStep`; the number of values is checked against the list limit before any is made. */
 function untilStep(start: number, stop: number, step: number): number[] {
   const out: number[] = [];
   if (stop < start) {
     if (step >= 0) return out;
+    checkList(Math.ceil((stop - start) / step));
     for (let i = start; i > stop; i += step) out.push(i);
     return out;
   }
   if (step <= 0) return out;
+  checkList(Math.ceil((stop - start) / step));
   for (let i = start; i < stop; i += step) out.push(i);
   return out;
 }
@@ -71,7 +82,7 @@ function seq(...params: bigint[]): string {
     default:
       return '';
   }
-  return values.join(' ');
+  return joinChecked(values.map(String), ' ');
 }
 
 function slice(list: unknown, ...indices: unknown[]): unknown {
@@ -87,6 +98,7 @@ function chunk(size: bigint, list: unknown): unknown[][] {
   const l = asList(list, 'Cannot chunk type');
   const n = Number(size);
   if (n <= 0) throw new GoFuncError('runtime error: integer divide by zero');
+  chargeSteps(l.length);
   const out: unknown[][] = [];
   for (let i = 0; i < l.length; i += n) out.push(l.slice(i, i + n));
   return out;
@@ -95,9 +107,9 @@ function chunk(size: bigint, list: unknown): unknown[][] {
 const lists: FuncMap = {
   list: defineFunc([], (...items: unknown[]) => items, 'any'),
   tuple: defineFunc([], (...items: unknown[]) => items, 'any'),
-  append: defineFunc(['any', 'any'], (list: unknown, v: unknown) => [...asList(list, 'Cannot push on type'), v]),
-  push: defineFunc(['any', 'any'], (list: unknown, v: unknown) => [...asList(list, 'Cannot push on type'), v]),
-  prepend: defineFunc(['any', 'any'], (list: unknown, v: unknown) => [v, ...asList(list, 'Cannot prepend on type')]),
+  append: defineFunc(['any', 'any'], (list: unknown, v: unknown) => withItem(asList(list, 'Cannot push on type'), v, false)),
+  push: defineFunc(['any', 'any'], (list: unknown, v: unknown) => withItem(asList(list, 'Cannot push on type'), v, false)),
+  prepend: defineFunc(['any', 'any'], (list: unknown, v: unknown) => withItem(asList(list, 'Cannot prepend on type'), v, true)),
   first: defineFunc(['any'], (list: unknown) => asList(list, 'Cannot find first on type')[0] ?? null),
   last: defineFunc(['any'], (list: unknown) => {
     const l = asList(list, 'Cannot find last on type');
@@ -120,11 +132,15 @@ const lists: FuncMap = {
   slice: defineFunc(['any'], slice, 'any'),
   concat: defineFunc(
     [],
-    (...lists: unknown[]) =>
-      lists.flatMap((l) => {
+    (...lists: unknown[]) => {
+      let length = 0;
+      for (const l of lists) {
         if (!Array.isArray(l)) throw new GoFuncError(`Cannot concat type ${kindName(l)} as list`);
-        return l;
-      }),
+        length += l.length;
+      }
+      checkList(length);
+      return lists.flatMap((l) => l as unknown[]);
+    },
     'any',
   ),
   chunk: defineFunc(['int', 'any'], chunk),

@@ -5,6 +5,7 @@
 import { GoFuncError } from './errors.js';
 import { defineFunc, type FuncMap } from './funcs.js';
 import { goQuote } from './go-quote.js';
+import { TEMPLATE_LIMITS, chargeSteps, checkList, checkString, joinChecked } from './limits.js';
 import { formatV } from './printf.js';
 import { byteLength, fromUtf8, sliceBytes, utf8Bytes } from './utf8.js';
 import { STRING_MAP_TYPE, compareGoStrings, kindOf, withGoType } from './values.js';
@@ -18,15 +19,18 @@ export function strval(v: unknown): string {
 /** sprig `quote`: each non-nil argument `%q`-quoted, space-separated. */
 function quote(...args: unknown[]): string {
   if (args.length === 1) return args[0] === null ? '' : goQuote(strval(args[0]));
-  return args
-    .filter((a) => a !== null)
-    .map((a) => goQuote(strval(a)))
-    .join(' ');
+  return joinChecked(
+    args.filter((a) => a !== null).map((a) => goQuote(strval(a))),
+    ' ',
+  );
 }
 
 /** sprig `strslice`: a list as strings (nils dropped), a scalar as a one-item list. */
 export function strslice(v: unknown): string[] {
-  if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined).map(strval);
+  if (Array.isArray(v)) {
+    chargeSteps(v.length);
+    return v.filter((x) => x !== null && x !== undefined).map(strval);
+  }
   if (v === null || v === undefined) return [];
   return [strval(v)];
 }
@@ -47,6 +51,7 @@ export function trimSpace(s: string): string {
   const first = s.charCodeAt(0);
   const last = s.charCodeAt(s.length - 1);
   if (s === '' || (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f)) return s;
+  chargeSteps(s.length);
   const chars = [...s];
   let start = 0;
   let end = chars.length;
@@ -58,6 +63,7 @@ export function trimSpace(s: string): string {
 /** Go `strings.Trim(s, cutset)`. */
 export function trimCutset(s: string, cutset: string): string {
   if (s === '' || (!cutset.includes(s[0]!) && !cutset.includes(s[s.length - 1]!) && !isSurrogate(s.charCodeAt(0)) && !isSurrogate(s.charCodeAt(s.length - 1)))) return s;
+  chargeSteps(s.length);
   const set = new Set([...cutset]);
   const chars = [...s];
   let start = 0;
@@ -69,8 +75,29 @@ export function trimCutset(s: string, cutset: string): string {
 
 /** Go `strings.Split`: an empty separator splits into runes. */
 export function goSplit(s: string, sep: string): string[] {
-  if (sep === '') return [...s];
+  // Only a long string can make more parts than a list may hold: count them first.
+  if (s.length > TEMPLATE_LIMITS.list) checkList(sep === '' ? runeCountOf(s) : occurrences(s, sep) + 1);
+  if (sep === '') {
+    chargeSteps(s.length);
+    return [...s];
+  }
   return s.split(sep);
+}
+
+function runeCountOf(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) n++;
+  }
+  return n;
+}
+
+/** Non-overlapping occurrences of a non-empty `sep` in `s`. */
+function occurrences(s: string, sep: string): number {
+  let n = 0;
+  for (let i = s.indexOf(sep); i !== -1; i = s.indexOf(sep, i + sep.length)) n++;
+  return n;
 }
 
 /** Go `strings.SplitN`. */
@@ -83,6 +110,8 @@ function goSplitN(s: string, sep: string, n: number): string[] {
 }
 
 function mapOfParts(parts: string[]): Record<string, string> {
+  // Maps with numbered keys are slow to build: two steps a part.
+  chargeSteps(2 * parts.length);
   const out: Record<string, string> = {};
   parts.forEach((p, i) => {
     out[`_${i}`] = p;
@@ -92,6 +121,7 @@ function mapOfParts(parts: string[]): Record<string, string> {
 
 /** Go `strings.ToUpper`/`ToLower` rune by rune (no multi-character expansions). */
 function mapRunes(s: string, f: (c: string) => string): string {
+  chargeSteps(s.length);
   let out = '';
   for (const c of s) {
     const m = f(c);
@@ -105,6 +135,7 @@ export const toLower = (s: string): string => mapRunes(s, (c) => c.toLowerCase()
 
 /** Go `strings.Title`: upper-cases letters that start words. */
 function title(s: string): string {
+  chargeSteps(s.length);
   let prev = ' ';
   let out = '';
   for (const c of s) {
@@ -149,27 +180,48 @@ function trunc(c: bigint, s: string): string {
   return s;
 }
 
+/** The padding `indent` puts before each of `lines` lines, checked against the string limit first. */
+export function indentPad(spaces: bigint, lines: number, textLength: number): string {
+  const width = Math.max(Number(spaces), 0);
+  checkString(textLength + width * lines);
+  return lines === 0 ? '' : ' '.repeat(width);
+}
+
+export function lineCount(s: string): number {
+  let n = 1;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 function indent(spaces: bigint, v: string): string {
-  const pad = ' '.repeat(Math.max(Number(spaces), 0));
+  const pad = indentPad(spaces, lineCount(v), v.length + 1);
   return pad + v.split('\n').join('\n' + pad);
 }
 
 function repeat(count: bigint, s: string): string {
   if (count < 0n) throw new GoFuncError('strings: negative Repeat count');
+  checkString(Number(count) * s.length);
   return s.repeat(Number(count));
 }
 
 /** Go `strings.Replace(s, old, repl, -1)`: an empty `old` matches before every rune and at the end. */
 function replaceAll(old: string, repl: string, s: string): string {
-  if (old === '') return repl + [...s].join(repl) + (s === '' ? '' : repl);
-  return s.split(old).join(repl);
+  if (old === '') {
+    chargeSteps(s.length);
+    const runes = runeCountOf(s);
+    checkString(s.length + repl.length * (s === '' ? 1 : runes + 1));
+    return repl + [...s].join(repl) + (s === '' ? '' : repl);
+  }
+  return joinChecked(s.split(old), repl);
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 function b64enc(s: string): string {
+  chargeSteps(s.length);
   const bytes = utf8Bytes(s);
+  checkString(Math.ceil(bytes.length / 3) * 4);
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
@@ -181,6 +233,7 @@ function b64enc(s: string): string {
 
 /** Go `base64.StdEncoding.DecodeString`; errors come back as their message, like sprig. */
 function b64dec(s: string): string {
+  chargeSteps(s.length);
   const clean = s.replace(/[\r\n]/g, '');
   for (let i = 0; i < clean.length; i++) {
     const c = clean[i]!;
@@ -206,7 +259,9 @@ function b64dec(s: string): string {
 }
 
 function b32enc(s: string): string {
+  chargeSteps(2 * s.length);
   const bytes = utf8Bytes(s);
+  checkString(Math.ceil(bytes.length / 5) * 8);
   let out = '';
   for (let i = 0; i < bytes.length; i += 5) {
     const chunk = bytes.subarray(i, i + 5);
@@ -221,6 +276,7 @@ function b32enc(s: string): string {
 }
 
 function b32dec(s: string): string {
+  chargeSteps(2 * s.length);
   const clean = s.replace(/[\r\n]/g, '');
   if (clean.length % 8 !== 0) return `illegal base32 data at input byte ${clean.length - (clean.length % 8)}`;
   const bytes: number[] = [];
@@ -288,18 +344,22 @@ export const sprigStringFuncs: FuncMap = {
   lower: defineFunc(['string'], toLower),
   title: defineFunc(['string'], title),
   untitle: defineFunc(['string'], (s: string) => {
+    chargeSteps(s.length);
     const [first = '', ...rest] = [...s];
     return toLower(first) + rest.join('');
   }),
   substr: defineFunc(['int', 'int', 'string'], substr),
   repeat: defineFunc(['int', 'string'], repeat),
-  nospace: defineFunc(['string'], (s: string) => [...s].filter((c) => !isSpace(c)).join('')),
+  nospace: defineFunc(['string'], (s: string) => {
+    chargeSteps(s.length);
+    return [...s].filter((c) => !isSpace(c)).join('');
+  }),
   contains: defineFunc(['string', 'string'], (substr: string, s: string) => s.includes(substr)),
   hasPrefix: defineFunc(['string', 'string'], (prefix: string, s: string) => s.startsWith(prefix)),
   hasSuffix: defineFunc(['string', 'string'], (suffix: string, s: string) => s.endsWith(suffix)),
   quote: defineFunc([], quote, 'any'),
-  squote: defineFunc([], (...args: unknown[]) => args.filter((a) => a !== null).map((a) => `'${formatV(a)}'`).join(' '), 'any'),
-  cat: defineFunc([], (...args: unknown[]) => args.filter((a) => a !== null).map((a) => formatV(a)).join(' '), 'any'),
+  squote: defineFunc([], (...args: unknown[]) => joinChecked(args.filter((a) => a !== null).map((a) => `'${formatV(a)}'`), ' '), 'any'),
+  cat: defineFunc([], (...args: unknown[]) => joinChecked(args.filter((a) => a !== null).map((a) => formatV(a)), ' '), 'any'),
   indent: defineFunc(['int', 'string'], indent),
   nindent: defineFunc(['int', 'string'], (spaces: bigint, v: string) => '\n' + indent(spaces, v)),
   replace: defineFunc(['string', 'string', 'string'], replaceAll),
@@ -309,7 +369,7 @@ export const sprigStringFuncs: FuncMap = {
   split: defineFunc(['string', 'string'], (sep: string, s: string) => mapOfParts(goSplit(s, sep))),
   splitn: defineFunc(['string', 'int', 'string'], (sep: string, n: bigint, s: string) => mapOfParts(goSplitN(s, sep, Number(n)))),
   splitList: defineFunc(['string', 'string'], (sep: string, s: string) => withGoType(goSplit(s, sep), '[]string')),
-  join: defineFunc(['string', 'any'], (sep: string, v: unknown) => strslice(v).join(sep)),
+  join: defineFunc(['string', 'any'], (sep: string, v: unknown) => joinChecked(strslice(v), sep)),
   sortAlpha: defineFunc(['any'], (v: unknown) => {
     const list = kindOf(v) === 'slice' ? strslice(v) : [strval(v)];
     return withGoType(list.sort(compareGoStrings), '[]string');

@@ -17,6 +17,8 @@
  * labels/annotations); any other tag names the type in messages (`v1.ObjectMeta`, `[]string`).
  */
 
+import { chargeSteps } from './limits.js';
+
 /** Non-enumerable property naming a value's Go type. */
 export const GO_TYPE: unique symbol = Symbol.for('mesh-inject/gotemplate.goType');
 
@@ -206,7 +208,10 @@ function codePointRank(unit: number): number {
 
 /** A map's keys in Go's sorted order (`fmt`, `range`, `encoding/json` all sort). */
 export function sortedKeys(map: object): string[] {
-  return Object.keys(map).sort(compareGoStrings);
+  const keys = Object.keys(map);
+  // Ranging over, printing, encoding or copying a map all sort its keys: one step per key.
+  chargeSteps(keys.length);
+  return keys.sort(compareGoStrings);
 }
 
 export function hasOwn(map: object, key: string): boolean {

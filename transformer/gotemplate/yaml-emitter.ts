@@ -3,6 +3,7 @@
  * 2-space indent, compact sequences, width 80. Scalar styles and line folding follow libyaml's
  * analysis (plain, 'single', "double", literal `|`).
  */
+import { chargeSteps, type SizeMeter } from './limits.js';
 import { canBePlain } from './yaml-resolve.js';
 import { byteLength, runeCount } from './utf8.js';
 
@@ -157,12 +158,17 @@ export class Emitter {
   whitespace = true;
   indention = true;
 
+  /** `size` bounds the text: indentation can make it much longer than what the tree counted. */
+  constructor(private readonly size?: SizeMeter) {}
+
   put(s: string): void {
     this.out += s;
     this.column += s.length === 1 ? 1 : runeCount(s);
   }
 
   putBreak(): void {
+    // Every line ends here; a line without a break is at most one scalar, already counted.
+    this.size?.check(this.out.length);
     this.out += '\n';
     this.column = 0;
     this.indention = true;
@@ -207,6 +213,7 @@ export class Emitter {
       return;
     }
     const chars = [...text];
+    chargeSteps(chars.length);
     let spaces = false;
     chars.forEach((c, i) => {
       if (c === ' ') {
@@ -226,6 +233,7 @@ export class Emitter {
   private writeSingle(text: string, indent: number, allowBreaks: boolean): void {
     this.writeIndicator("'", true, false, false);
     const chars = [...text];
+    chargeSteps(chars.length);
     let spaces = false;
     chars.forEach((c, i) => {
       if (c === ' ') {
@@ -248,6 +256,7 @@ export class Emitter {
   private writeDouble(text: string, indent: number, allowBreaks: boolean): void {
     this.writeIndicator('"', true, false, false);
     const chars = [...text];
+    chargeSteps(chars.length);
     let spaces = false;
     chars.forEach((c, i) => {
       if (!isPrintable(c) || c === '\ufeff' || isBreak(c) || c === '"' || c === '\\') {
@@ -280,6 +289,7 @@ export class Emitter {
   private writeLiteral(text: string, indent: number): void {
     this.writeIndicator('|', true, false, false);
     const chars = [...text];
+    chargeSteps(chars.length);
     if (chars[0] === ' ' || isBreak(chars[0])) this.put(String(BEST_INDENT));
     let chomp = '';
     const last = chars.length - 1;

@@ -12,6 +12,7 @@
 import { isDeeplyFrozen } from '../frozen-data.js';
 import { CycleGuard } from './cycle-guard.js';
 import { GoFuncError } from './errors.js';
+import { SizeMeter, chargeSteps } from './limits.js';
 import { formatFloat, formatFloatJSON } from './float-format.js';
 import { parseGoFloat, parseGoInteger } from './go-literals.js';
 import { MAX_INT64, MIN_INT64, kindOf, sortedKeys, structFields } from './values.js';
@@ -35,7 +36,9 @@ function yamlFloat(f: number): string {
   return s;
 }
 
-function toTree(value: unknown, seen: CycleGuard): YNode | undefined {
+/** The YAML tree of `value`; each node (one character at least when written) and each text is counted on `size`. */
+function toTree(value: unknown, seen: CycleGuard, size: SizeMeter): YNode | undefined {
+  size.add(1);
   switch (kindOf(value)) {
     case 'invalid':
     case 'nil':
@@ -53,6 +56,7 @@ function toTree(value: unknown, seen: CycleGuard): YNode | undefined {
       return numberNode(formatFloatJSON(f));
     }
     case 'string':
+      size.add((value as string).length);
       return { kind: 'string', text: value as string };
     case 'func':
       return undefined;
@@ -62,18 +66,25 @@ function toTree(value: unknown, seen: CycleGuard): YNode | undefined {
   const obj = value as object;
   if (!seen.enter(obj)) throw new GoFuncError('error marshaling into JSON: json: unsupported value: encountered a cycle');
   try {
-    if (Array.isArray(obj)) return { kind: 'seq', items: obj.map((item) => toTree(item, seen) ?? { kind: 'plain', text: 'null' }) };
+    if (Array.isArray(obj)) {
+      // Each item is a node of the tree and a line of text (`- item`): two steps.
+      chargeSteps(2 * obj.length);
+      size.add(3 * obj.length);
+      return { kind: 'seq', items: obj.map((item) => toTree(item, seen, size) ?? { kind: 'plain', text: 'null' }) };
+    }
     let entries: [string, unknown][];
     if (kindOf(obj) === 'map') entries = sortedKeys(obj).map((k) => [k, (obj as Record<string, unknown>)[k]]);
     else {
       const toJSON = (obj as { toJSON?: unknown }).toJSON;
-      if (typeof toJSON === 'function') return toTree((toJSON as () => unknown).call(obj), seen);
+      if (typeof toJSON === 'function') return toTree((toJSON as () => unknown).call(obj), seen, size);
       entries = structFields(obj);
     }
     const out: [string, YNode][] = [];
     for (const [k, v] of entries) {
-      const node = toTree(v, seen);
-      if (node !== undefined) out.push([k, node]);
+      const node = toTree(v, seen, size);
+      if (node === undefined) continue;
+      size.add(k.length);
+      out.push([k, node]);
     }
     out.sort(([a], [b]) => (yamlKeyLess(a, b) ? -1 : yamlKeyLess(b, a) ? 1 : 0));
     return { kind: 'map', entries: out };
@@ -94,8 +105,9 @@ export function marshalYAML(value: unknown): string {
 const FROZEN_YAML = new WeakMap<object, string>();
 
 function marshalNow(value: unknown): string {
-  const tree = toTree(value, new CycleGuard()) ?? { kind: 'plain', text: 'null' };
-  const e = new Emitter();
+  const size = new SizeMeter();
+  const tree = toTree(value, new CycleGuard(), size) ?? { kind: 'plain', text: 'null' };
+  const e = new Emitter(size);
   e.node(tree, -1, false);
   e.writeIndent(0);
   return e.out;

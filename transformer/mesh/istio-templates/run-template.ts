@@ -15,6 +15,14 @@ import { positionAt } from './source-position.js';
 
 export type TemplateRun = { ok: true; overlay: Record<string, unknown> } | { ok: false; result: Result };
 
+/**
+ * The most template output read as YAML, in characters: ~40x Istio's sidecar output (~6 KB) and
+ * as much as Kubernetes allows for all of a pod's annotations together. `yaml` reads that much
+ * (outside the fast reader's subset) in well under a second; several MB would take it minutes and
+ * GBs. The engine's own output limit (`TEMPLATE_LIMITS.output`) is for any template.
+ */
+export const MAX_OVERLAY_CHARS = 256 * 1024;
+
 export function runTemplate(cluster: ParsedInputs, name: string, data: object): TemplateRun {
   let text: string;
   try {
@@ -24,6 +32,11 @@ export function runTemplate(cluster: ParsedInputs, name: string, data: object): 
     const position = cluster.injector.positions.get(name);
     const at = position && e.template === TEMPLATE_NAME && e.line > 0 ? position(e.line, e.column + 1) : { line: 1, column: 1 };
     return { ok: false, result: templateError(cluster.injectorPath, at, `templates.${name}: failed to run injection template: ${e.message}`) };
+  }
+  if (text.length > MAX_OVERLAY_CHARS) {
+    const position = cluster.injector.positions.get(name);
+    const message = `templates.${name}: the output has ${text.length} characters, over mesh-inject's limit of ${MAX_OVERLAY_CHARS} for an injection overlay; fix the template so it writes less`;
+    return { ok: false, result: templateError(cluster.injectorPath, position ? position(1, 1) : { line: 1, column: 1 }, message) };
   }
   const parsed = parseOutput(text, cluster.outputCache);
   if (!parsed.ok) return { ok: false, result: templateFailure(cluster, `templates.${name}: ${parsed.message}`) };
