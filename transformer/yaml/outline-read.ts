@@ -19,7 +19,9 @@ import { afterLine, contentStart, emptyEnd, keepsTrivia, leafTail, pendingFrom }
 import { resolvePlainScalar } from './plain-scalar.js';
 
 export class OutlineReader {
+  /** The plain value of the node read last. */
   value: unknown = null;
+  /** The deepest comment line among the trivia after the node read last that no node took (-1: none). */
   pending = -1;
 
   constructor(private readonly lines: Lines) {}

@@ -6,7 +6,7 @@
  * reader's subset; test/engine/outline*.test.ts compares them with yaml on random documents.
  *
  * "Trivia" are the lines between a node and the next content line `L`: blank, whitespace-only and
- * comment lines. `Lpos` is where `L`'s content starts (the end of the text when there is no `L`).
+ * comment lines. `Lpos` is where `L`'s content starts (the end of the text read when there is no `L`).
  */
 import type { Lines } from './fast-read-lines.js';
 
@@ -15,6 +15,7 @@ export function afterLine(lines: Lines, row: number): number {
   return Math.min(lines.ends[row]! + 1, lines.text.length);
 }
 
+/** `Lpos` for the next content row `row`. */
 export function contentStart(lines: Lines, row: number): number {
   return lines.has(row) ? lines.firsts[row]! : lines.text.length;
 }
@@ -23,7 +24,7 @@ function isComment(lines: Lines, row: number): boolean {
   return lines.firsts[row]! < lines.ends[row]!;
 }
 
-/** Trivia results: the node's `range[2]` and the deepest comment line left over (-1: none). */
+/** A node's `range[2]` and the deepest comment line among the trivia after it that it left over (-1: none). */
 export interface Tail {
   end: number;
   pending: number;
