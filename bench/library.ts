@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 type Transformer = typeof import('../transformer/index.js');
 type Defaults = typeof import('../config/defaults.js');
 type GoTemplate = typeof import('../transformer/gotemplate/index.js');
+type Outline = typeof import('../transformer/yaml/outline.js');
+type ParseDocument = typeof import('../transformer/yaml/parse-document.js');
 
 const dist = new URL('../dist/', import.meta.url);
 if (!existsSync(new URL('transformer/index.js', dist))) throw new Error('bench: dist/ is missing; run `npm run build` first (`npm run bench` does)');
@@ -18,5 +20,7 @@ const load = async <T>(path: string): Promise<T> => (await import(new URL(path, 
 export const { defaultConfig } = await load<Defaults>('config/defaults.js');
 export const { emptyClusterContext, presetFor, transformText } = await load<Transformer>('transformer/index.js');
 export const { Template } = await load<GoTemplate>('transformer/gotemplate/index.js');
+export const { readOutline } = await load<Outline>('transformer/yaml/outline.js');
+export const { parseYaml, toPlainData } = await load<ParseDocument>('transformer/yaml/parse-document.js');
 /** The engine's template class as a type (the value above is the compiled one). */
 export type Template = InstanceType<typeof Template>;

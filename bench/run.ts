@@ -7,9 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { defaultConfig, emptyClusterContext, presetFor, transformText } from './library.js';
+import { defaultConfig, emptyClusterContext, parseYaml, presetFor, readOutline, toPlainData, transformText } from './library.js';
 import type { InjectConfig } from '../transformer/config.js';
 import type { MeshPreset } from '../transformer/mesh/types.js';
+import { splitDocuments } from '../transformer/yaml/split-documents.js';
 import { syntheticRepo } from './synthetic-repo.js';
 import { syntheticPods, templatedConfig } from './template-mode-inputs.js';
 
@@ -22,6 +23,7 @@ const OTHERS = Number(process.env.BENCH_OTHERS ?? 20_000);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
 const TEMPLATE_WORKLOADS = Number(process.env.BENCH_TEMPLATE_WORKLOADS ?? 2_000);
 const TEMPLATE_ROUNDS = Number(process.env.BENCH_TEMPLATE_ROUNDS ?? 5);
+const OUTLINE_WORKLOADS = Number(process.env.BENCH_OUTLINE_WORKLOADS ?? 1_000);
 
 function time<T>(fn: () => T): { ms: number; value: T } {
   const start = performance.now();
@@ -157,9 +159,38 @@ function templateBench(): void {
   print('template_vs_builtin_ratio', templateMs / builtinMs);
 }
 
-// BENCH_ONLY=repo|template|cold runs one section (profiling); unset runs all.
+/**
+ * Reading back what mesh-inject writes, as verification does: the outline reader (yaml's AST
+ * without yaml, `transformer/yaml/outline.ts`) against `yaml` (parse and plain data) on the
+ * injected documents of the synthetic repository.
+ */
+function outlineBench(): void {
+  const config = defaultConfig();
+  const preset = presetFor(config);
+  const cluster = emptyClusterContext();
+  const documents = [...syntheticRepo(OUTLINE_WORKLOADS, 0).values()].flatMap((text) => {
+    const output = transformText(text, { mode: 'inject', config, preset, cluster, digest: true }).text;
+    return splitDocuments(output)!.map((slice) => slice.text).filter((doc) => doc.includes('mesh-inject.dev/injected'));
+  });
+  if (documents.some((doc) => readOutline(doc) === undefined)) throw new Error('bench: the outline reader declined an injected document');
+  const outlinePass = () => time(() => documents.forEach((doc) => readOutline(doc))).ms;
+  const yamlPass = () => time(() => documents.forEach((doc) => toPlainData(parseYaml(doc).parsed.doc))).ms;
+  outlinePass();
+  yamlPass();
+  // Alternating rounds, fastest of each (as templateBench).
+  let outlineMs = Infinity;
+  let yamlMs = Infinity;
+  for (let round = 0; round < 5; round++) {
+    outlineMs = Math.min(outlineMs, outlinePass());
+    yamlMs = Math.min(yamlMs, yamlPass());
+  }
+  print('outline_vs_yaml_parse_ratio', outlineMs / yamlMs, 3);
+}
+
+// BENCH_ONLY=repo|template|outline|cold runs one section (profiling); unset runs all.
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'repo') repoBench();
 if (!only || only === 'template') templateBench();
+if (!only || only === 'outline') outlineBench();
 if (!only || only === 'cold') coldStartBench();
 print('peak_rss_mb', process.resourceUsage().maxRSS / 1024, 0);

@@ -11,6 +11,11 @@ const UNUSUAL_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 const UNUSUAL_OR_STREAM = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\n(?:%|---|\.\.\.)/;
 const STREAM_LEADS = ['\n%', '\n---', '\n...'];
 
+/** Whether `text` holds a character of `UNUSUAL_CHARACTERS` (the outline reader checks stream syntax itself). */
+export function hasUnusualCharacters(text: string): boolean {
+  return UNUSUAL_CHARACTERS.test(text);
+}
+
 export function isOutsideSubset(text: string): boolean {
   if (isStreamLine(text, 0)) return true;
   if (!UNUSUAL_OR_STREAM.test(text)) return false;
