@@ -8,25 +8,35 @@ import { isObject } from './kube.js';
 import { DocumentRun, type DocumentContext, type Workload } from './document-run.js';
 import { RECORD_ANNOTATION } from './record/format.js';
 import { undoInjections } from './record/undo-document.js';
-import { deepEqual } from './yaml/deep-equal.js';
-import { parseYaml, toPlainData } from './yaml/parse-document.js';
+import { readOutline } from './yaml/outline.js';
+import { parseYaml, toPlainData, type ParsedDocument } from './yaml/parse-document.js';
 import { applySplices, OverlappingEdits } from './yaml/splices.js';
 import { splitDocuments } from './yaml/split-documents.js';
 
-/** The document's data without records, which hold offsets and digests rather than content. */
-function withoutRecords(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutRecords);
-  if (!isObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (key === 'annotations' && isObject(child) && Object.hasOwn(child, RECORD_ANNOTATION)) {
-      const { [RECORD_ANNOTATION]: _record, ...rest } = child;
-      out[key] = rest;
-    } else {
-      out[key] = withoutRecords(child);
-    }
+/** Deep equality that skips the record annotation, which holds offsets and digests rather than content. */
+function sameIgnoringRecords(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameIgnoringRecords(item, b[i]));
+  if (!isObject(a) || !isObject(b)) return Number.isNaN(a) && Number.isNaN(b);
+  const keys = Object.keys(a).filter((key) => key !== RECORD_ANNOTATION);
+  if (keys.length !== Object.keys(b).filter((key) => key !== RECORD_ANNOTATION).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameIgnoringRecords(a[key], b[key]));
+}
+
+/**
+ * The output's AST and data as the next run will read them: the outline reader answers exactly as
+ * `yaml` would (and only for documents `yaml` reads without a problem), at a fraction of the cost.
+ */
+function readBack(output: string): { parsed: ParsedDocument; data: unknown } | string {
+  const outline = readOutline(output);
+  if (outline) return { parsed: outline, data: outline.data };
+  const { parsed, problems } = parseYaml(output);
+  if (problems.length) return `the edited text does not parse (${problems[0]!.message})`;
+  try {
+    return { parsed, data: toPlainData(parsed.doc) };
+  } catch {
+    return 'the edited text does not read back';
   }
-  return out;
 }
 
 export interface VerifyInput {
@@ -45,17 +55,12 @@ export interface VerifyInput {
 export function verifyOutput(input: VerifyInput): string | undefined {
   const { output } = input;
   if ((splitDocuments(output)?.length ?? 0) !== 1) return 'the edited text is not one YAML document';
-  const { parsed, problems } = parseYaml(output);
-  if (problems.length) return `the edited text does not parse (${problems[0]!.message})`;
-  let data: unknown;
-  try {
-    data = toPlainData(parsed.doc);
-  } catch {
-    return 'the edited text does not read back';
-  }
-  if (!deepEqual(withoutRecords(data), withoutRecords(input.expected))) return 'the edited text does not read back as intended';
-  // As the next `inject` reads it: the content digests must match what was written, too.
-  const scratch = new DocumentRun({ ...input.ctx, mode: 'inject' });
+  const read = readBack(output);
+  if (typeof read === 'string') return read;
+  const { parsed, data } = read;
+  if (!sameIgnoringRecords(data, input.expected)) return 'the edited text does not read back as intended';
+  // The content digests need no check here: they were taken on the data just found equal.
+  const scratch = new DocumentRun({ ...input.ctx, mode: 'uninject' });
   const workloads = input.locate(scratch, data);
   const undo = undoInjections(scratch, output, parsed, data, workloads);
   if (scratch.hasErrors()) return 'the record written does not undo (' + scratch.results.find((r) => r.severity === 'error')!.message + ')';

@@ -25,12 +25,32 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 
 /** JSON with map keys sorted and the record annotation left out (it holds these digests). */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isObject(value)) {
-    const keys = Object.keys(value).filter((key) => key !== RECORD_ANNOTATION).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+  const out: string[] = [];
+  write(value, out);
+  return out.join('');
+}
+
+function write(value: unknown, out: string[]): void {
+  if (Array.isArray(value)) {
+    out.push('[');
+    value.forEach((item, i) => {
+      if (i) out.push(',');
+      write(item, out);
+    });
+    out.push(']');
+  } else if (isObject(value)) {
+    out.push('{');
+    let first = true;
+    for (const key of Object.keys(value).sort()) {
+      if (key === RECORD_ANNOTATION) continue;
+      out.push(first ? '' : ',', JSON.stringify(key), ':');
+      write(value[key], out);
+      first = false;
+    }
+    out.push('}');
+  } else {
+    out.push(value === undefined ? '-' : JSON.stringify(value));
   }
-  return value === undefined ? '-' : JSON.stringify(value);
 }
 
 function entries(record: InjectionRecord): PathSegment[][] {

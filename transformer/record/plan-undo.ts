@@ -4,6 +4,7 @@
  */
 import { isMap, isSeq, type Node } from 'yaml';
 import { findPair, findItem, isSelector, resolveFrom, scalarKey, selectorKey, type Location, type PathSegment } from '../yaml/node-path.js';
+import { readPlainData } from '../yaml/fast-read.js';
 import { parseYaml, toPlainData } from '../yaml/parse-document.js';
 import { isObject } from '../kube.js';
 import { columnOf, lineEnd, lineStart } from '../yaml/text-lines.js';
@@ -60,6 +61,8 @@ export interface UndoPlan {
 
 /** The plain data of a restored text, read with the same parser as the file; undefined if it is not clean YAML. */
 function restoredValue(source: string): { value: unknown } | undefined {
+  const fast = readPlainData(source);
+  if (fast.ok) return { value: fast.value };
   const { parsed, problems } = parseYaml(source);
   if (problems.length || parsed.doc.warnings.length) return undefined;
   try {

@@ -4,11 +4,11 @@
  * well as the plain value. Inside a flow collection, `range[2]` is `range[1]` (yaml's runs on over
  * the spaces and line breaks before the next `,` or bracket; nothing reads it).
  */
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DOUBLE_QUOTE, HASH, isFlowIndicatorCode, OPEN_BRACE, OPEN_BRACKET, SINGLE_QUOTE, SPACE } from './fast-read-chars.js';
 import { checkKeyLength, checkNewKey, decline, type Lines } from './fast-read-lines.js';
 import { readQuoted } from './fast-read-scalars.js';
-import { scalarNode, quotedType } from './outline-nodes.js';
+import { mapNode, pairNode, quotedType, scalarNode, seqNode } from './outline-nodes.js';
 import { plainKeyName, resolvePlainScalar } from './plain-scalar.js';
 
 export class FlowOutline {
@@ -35,7 +35,7 @@ export class FlowOutline {
     const open = this.at;
     const isMap = this.code() === OPEN_BRACE;
     const close = isMap ? CLOSE_BRACE : CLOSE_BRACKET;
-    const node = isMap ? new YAMLMap() : new YAMLSeq();
+    const node = isMap ? mapNode() : seqNode();
     node.flow = true;
     const value: unknown[] | Record<string, unknown> = isMap ? {} : [];
     this.at++;
@@ -82,7 +82,7 @@ export class FlowOutline {
     if (this.at === this.end) decline();
     const value = this.readValue(depth);
     map[name] = this.value;
-    node.items.push(new Pair(key, value));
+    node.items.push(pairNode(key, value));
   }
 
   private readValue(depth: number): Node {

@@ -8,13 +8,13 @@
  * the row after it in `lines.next` and the comment lines after it that no node took in `pending`
  * (`outline-tail.ts`).
  */
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { DOUBLE_QUOTE, GREATER, HASH, OPEN_BRACE, OPEN_BRACKET, PIPE, SINGLE_QUOTE } from './fast-read-chars.js';
 import { readKey } from './fast-read-keys.js';
 import { checkNewKey, decline, type Lines } from './fast-read-lines.js';
 import { readBlockScalar, readLineScalar } from './fast-read-scalars.js';
 import { FlowOutline } from './outline-flow.js';
-import { quotedType, scalarNode } from './outline-nodes.js';
+import { mapNode, pairNode, quotedType, scalarNode, seqNode } from './outline-nodes.js';
 import { afterLine, contentStart, emptyEnd, keepsTrivia, leafTail, pendingFrom } from './outline-tail.js';
 import { resolvePlainScalar } from './plain-scalar.js';
 
@@ -53,7 +53,7 @@ export class OutlineReader {
   /** A block mapping whose first key, `firstKey`, starts at `at` (column `col`) of `row`; `lines.cursor` is just past its `:`. */
   private readMap(row: number, col: number, at: number, firstKey: string): YAMLMap {
     const { lines } = this;
-    const node = new YAMLMap();
+    const node = mapNode();
     const map: Record<string, unknown> = {};
     const start = at;
     let name = firstKey;
@@ -63,7 +63,7 @@ export class OutlineReader {
       const key = this.keyNode(at, name);
       last = this.readValue(row, lines.cursor, col, true);
       map[name] = this.value;
-      node.items.push(new Pair(key, last));
+      node.items.push(pairNode(key, last));
       row = lines.nextContentRow(lines.next);
       if (!lines.has(row)) break;
       const indent = lines.indent(row);
@@ -92,7 +92,7 @@ export class OutlineReader {
   /** A block sequence whose entries' `-` are at column `col` (`fast-read.ts` `readSeq`). */
   private readSeq(row: number, col: number, endsAtSameIndent: boolean): YAMLSeq {
     const { lines } = this;
-    const node = new YAMLSeq();
+    const node = seqNode();
     const items: unknown[] = [];
     const start = lines.starts[row]! + col;
     let last: Node | undefined;
