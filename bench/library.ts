@@ -7,6 +7,8 @@
 import { existsSync } from 'node:fs';
 
 type Transformer = typeof import('../transformer/index.js');
+type Verify = typeof import('../transformer/verify-output.js');
+type Pipeline = typeof import('../transformer/transform-document.js');
 type Defaults = typeof import('../config/defaults.js');
 type GoTemplate = typeof import('../transformer/gotemplate/index.js');
 type Outline = typeof import('../transformer/yaml/outline.js');
@@ -21,6 +23,8 @@ export const { defaultConfig } = await load<Defaults>('config/defaults.js');
 export const { emptyClusterContext, presetFor, transformText } = await load<Transformer>('transformer/index.js');
 export const { Template } = await load<GoTemplate>('transformer/gotemplate/index.js');
 export const { readOutline } = await load<Outline>('transformer/yaml/outline.js');
+export const { verifyOutput } = await load<Verify>('transformer/verify-output.js');
+export const { locate } = await load<Pipeline>('transformer/transform-document.js');
 export const { parseYaml, toPlainData } = await load<ParseDocument>('transformer/yaml/parse-document.js');
 /** The engine's template class as a type (the value above is the compiled one). */
 export type Template = InstanceType<typeof Template>;

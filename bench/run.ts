@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { defaultConfig, emptyClusterContext, parseYaml, presetFor, readOutline, toPlainData, transformText } from './library.js';
+import { defaultConfig, emptyClusterContext, locate, parseYaml, presetFor, readOutline, toPlainData, transformText, verifyOutput } from './library.js';
 import type { InjectConfig } from '../transformer/config.js';
 import type { MeshPreset } from '../transformer/mesh/types.js';
 import { splitDocuments } from '../transformer/yaml/split-documents.js';
@@ -76,6 +76,18 @@ function repoBench(): void {
   print('repo_inject_docs_per_s', documents / (inject.ms / 1000), 0);
   print('repo_inject_workloads_per_s', WORKLOADS / (inject.ms / 1000), 0);
   print('repo_inject_vs_yaml_roundtrip_ratio', inject.ms / roundTrip.ms);
+
+  // What verifying every edit costs (always on): the verify phase alone on real outputs.
+  const workloadDocuments = [...files.values()].flatMap((text) => (splitDocuments(text) ?? []).map((slice) => slice.text));
+  const verifiable = workloadDocuments.filter((text) => text.includes('kind: Deployment')).slice(0, 1000).map((text) => {
+    const output = transformText(text, { mode: 'inject', config, preset, cluster, digest: true }).text;
+    return { output, pristine: text, expected: readOutline(output)?.data };
+  });
+  const ctx = { mode: 'inject' as const, config, cluster, preset, eol: '\n' };
+  const verify = time(() => verifiable.filter((v) => verifyOutput({ ctx, output: v.output, pristine: v.pristine, expected: v.expected, locate }) !== undefined).length);
+  if (verify.value !== 0) throw new Error('bench: verification refused an output');
+  print('verify_ms_per_injected_file', verify.ms / verifiable.length, 3);
+  print('verify_share_of_inject', (verify.ms / verifiable.length) / (inject.ms / files.size));
 
   // Re-running on an injected repository (the pre-commit steady state, files rewritten in place:
   // `digest: true` as the CLI runs), on a sample.

@@ -52,7 +52,8 @@ function parse(run: DocumentRun, text: string): Parsed | undefined {
   return { parsed, data };
 }
 
-function locate(run: DocumentRun, data: unknown): Workload[] {
+/** The run's workloads in a parsed document (its ResourceList roots, or the document itself). */
+export function locate(run: DocumentRun, data: unknown): Workload[] {
   const { ctx } = run;
   const roots = ctx.roots ?? [[]];
   const located = roots.flatMap((root) => locateWorkloads(getIn(data, root as (string | number)[]), root, ctx.config.workloads));
