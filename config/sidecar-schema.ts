@@ -43,6 +43,9 @@ export const sidecarSchema = z
     native: expects('true or false', z.boolean())
       .default(false)
       .describe('Inject containers as native sidecars (init containers with restartPolicy: Always; Kubernetes 1.29+).'),
+    retired: expects('true or false', z.boolean())
+      .default(false)
+      .describe('Inject nothing, but let `inject` remove what an earlier injection of this sidecar added; keep the entry until every manifest has been re-injected, then delete it.'),
   })
   .describe('A custom sidecar.');
 

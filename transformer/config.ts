@@ -98,6 +98,8 @@ export interface SidecarConfig {
   labels: Record<string, string>;
   /** Inject `containers` as native sidecars (init containers with `restartPolicy: Always`). */
   native: boolean;
+  /** Inject nothing; its names stay the injection's, so `inject` removes what an earlier run added. */
+  retired?: boolean;
 }
 
 export interface WorkloadKind {

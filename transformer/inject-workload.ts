@@ -8,7 +8,7 @@ import { decideMeshInjection, type Decision } from './decision.js';
 import { injectorPolicy } from './mesh/istio-templates/inputs.js';
 import type { MeshPreset, PodTemplate, WorkloadInfo } from './mesh/types.js';
 import { validateForIstio, validatePodTemplate, type PodProblem } from './pod-validation.js';
-import { applySidecars, MESH_CONTAINER_NAMES } from './sidecars.js';
+import { activeSidecars, applySidecars, MESH_CONTAINER_NAMES } from './sidecars.js';
 import { cloneData, isObject } from './kube.js';
 import type { Result } from './results.js';
 
@@ -80,7 +80,7 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
     for (const name of MESH_CONTAINER_NAMES) injectedNames.add(name);
   }
   if (!isExcludedFromSidecars(selection)) target = applySidecars(target, workload, config, injectedNames);
-  const changed = decision.inject || config.sidecars.length > 0;
+  const changed = decision.inject || activeSidecars(config).length > 0;
   // A Pod's template is the whole object: keep apiVersion, kind, status... in their places.
   const full = { ...pod, ...target } as PodTemplate;
   return { target: changed ? full : null, decision, problems: [], results, ...(proxyConfigs ? { proxyConfigs } : {}) };

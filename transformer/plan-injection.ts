@@ -20,6 +20,7 @@ import { applySplices, mergeLineDeletions, type Splice } from './yaml/splices.js
 import { detectIndentSeq } from './yaml/detect-style.js';
 import { workloadInfo } from './workload-ref.js';
 import { presetFor } from './presets.js';
+import { activeSidecars } from './sidecars.js';
 
 const PLACEHOLDER = '__MESH_INJECT_RECORD__';
 
@@ -95,7 +96,7 @@ export function planInjections(run: DocumentRun, text: string, parsed: ParsedDoc
       continue;
     }
     if (!outcome.target || !location || !isObject(pod) || deepEqual(pod, outcome.target)) {
-      const sidecarsOnly = outcome.decision.code === 'skipped-mesh-none' && ctx.config.sidecars.length > 0;
+      const sidecarsOnly = outcome.decision.code === 'skipped-mesh-none' && activeSidecars(ctx.config).length > 0;
       const code = outcome.decision.inject || sidecarsOnly ? 'not-injected' : outcome.decision.code;
       const reason = sidecarsOnly ? 'no sidecar in the config selects it' : outcome.decision.inject ? 'nothing to inject' : outcome.decision.reason;
       run.reports.push({ resourceRef: w.ref, action: 'skipped', code, reason, line });

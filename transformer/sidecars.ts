@@ -37,13 +37,18 @@ function afterMeshInitContainers(inits: Container[], reserved: ReadonlySet<strin
   return index;
 }
 
+/** The config's sidecars that are injected (a retired one only keeps its names known, `record/footprint.ts`). */
+export function activeSidecars(config: InjectConfig): SidecarConfig[] {
+  return config.sidecars.filter((sidecar) => sidecar.retired !== true);
+}
+
 export const MESH_CONTAINER_NAMES: ReadonlySet<string> = new Set(['istio-init', 'istio-validation', 'istio-proxy']);
 
 export function applySidecars(pod: PodTemplate, workload: WorkloadInfo, config: InjectConfig, injectedNames: ReadonlySet<string>): PodTemplate {
   const labels = (pod.metadata.labels ?? {}) as Record<string, string>;
   let spec = pod.spec;
   let metadata = pod.metadata;
-  for (const sidecar of config.sidecars) {
+  for (const sidecar of activeSidecars(config)) {
     if (!sidecarApplies(sidecar, workload, labels)) continue;
     const natives = sidecar.native ? sidecar.containers.map((c) => ({ ...c, restartPolicy: 'Always' })) : [];
     const inits = [...sidecar.initContainers, ...natives];

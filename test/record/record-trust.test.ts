@@ -7,6 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { presetFor, transformResourceList, transformText, type InjectConfig, type Mode } from '../../transformer/index.js';
 import { transformKustomizeStream } from '../../plugin/kustomize-stream.js';
 import { defaultTestConfig } from '../helpers/default-config.js';
+import { sidecarsOnlyConfig } from '../helpers/configs.js';
 import { editRecord } from './tamper.js';
 
 const config: InjectConfig = defaultTestConfig({ namespaces: { inject: ['*'], skip: [] } });
@@ -166,5 +167,30 @@ describe('hand edits of what mesh-inject injected', () => {
     const reserialised = injected.replace(/^( +)image: (\S*proxyv2\S*)$/gm, '$1image: "$2"');
     expect(reserialised).not.toBe(injected);
     expect(codes(run(reserialised))).toEqual([]);
+  });
+});
+
+describe('a custom sidecar removed from the config', () => {
+  const withSidecar = sidecarsOnlyConfig();
+  const logging = withSidecar.sidecars.filter((s) => s.name === 'logging');
+  const active: InjectConfig = { ...withSidecar, sidecars: logging };
+  const removed: InjectConfig = { ...withSidecar, sidecars: [] };
+  const retired: InjectConfig = { ...withSidecar, sidecars: logging.map((s) => ({ ...s, retired: true })) };
+  const runWith = (text: string, c: InjectConfig, mode: Mode = 'inject') => transformText(text, { mode, config: c, preset: presetFor(c), path: 'app.yaml' });
+
+  it('is refused when its entry is simply deleted (the record then names a container nothing owns)', () => {
+    const injected = runWith(deployment, active).text;
+    const outcome = runWith(injected, removed);
+    expect(codes(outcome)).toEqual(['record-untrusted']);
+    expect(outcome.text).toBe(injected);
+  });
+
+  it('is removed by inject while its entry stays as `retired: true`, which injects nothing new', () => {
+    const injected = runWith(deployment, active).text;
+    expect(injected).toContain('fluent-bit');
+    const outcome = runWith(injected, retired);
+    expect(codes(outcome)).toEqual([]);
+    expect(outcome.text).toBe(deployment);
+    expect(runWith(deployment, retired).text).toBe(deployment);
   });
 });

@@ -12,7 +12,7 @@ import type { ParsedDocument } from '../yaml/parse-document.js';
 import type { Footprint } from './trust.js';
 import { describeViolation, documentUnchangedOutsidePods, podViolations } from './trust.js';
 
-const FIX = 'restore the record from Git (a hand edit inside an injected region belongs in the original: uninject, edit, inject), or run `mesh-inject uninject --ignore-record` and review the diff';
+const FIX = 'restore the record from Git (a hand edit inside an injected region belongs in the original: uninject, edit, inject); if a custom sidecar was removed from the config, keep its entry with `retired: true` until every manifest is re-injected; or run `mesh-inject uninject --ignore-record` and review the diff';
 
 /** How many of a workload's differences a message names. */
 const SHOWN = 3;
