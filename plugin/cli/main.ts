@@ -70,7 +70,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('fn')
     .description('run as a KRM function: ResourceList on stdin, ResourceList on stdout (kustomize, kpt)')
     .option('--uninject', 'remove injections instead of adding them')
-    .option('--verify', 're-parse every edited item and check it reads back as intended (slower)')
+    .option('--verify', 'accepted for compatibility: every edited item is verified before it is written')
     .action(async (flags: { uninject?: boolean; verify?: boolean }) => {
       const { runKrmFunction } = await import('../krm.js');
       exitCode = await runKrmFunction(io, flags.uninject ? 'uninject' : 'inject', flags.verify === true);
