@@ -5,6 +5,7 @@
  */
 import { LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import type { Result } from '../transformer/results.js';
+import { MAX_ALIAS_COUNT } from '../transformer/yaml/yaml-options.js';
 import { toResult } from './to-result.js';
 
 export const YAML_OPTIONS: DocumentOptions & ParseOptions & SchemaOptions = {
@@ -44,7 +45,7 @@ export function parseYaml(text: string, filepath?: string): ParsedYaml {
   const warnings = doc.warnings.map(report('warning'));
   if (errors.length > 0) return { doc, lineCounter, errors, warnings };
   try {
-    return { raw: doc.toJS({ maxAliasCount: 100 }), doc, lineCounter, errors, warnings };
+    return { raw: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc, lineCounter, errors, warnings };
   } catch (e) {
     // Excessive aliases (a "billion laughs" document) are refused by toJS.
     return { doc, lineCounter, errors: [toResult('error', `YAML: ${(e as Error).message}`, { filepath })], warnings };

@@ -1,4 +1,4 @@
-/** Kubernetes object shapes used by the core (types only). */
+/** Kubernetes object shapes used by the core, and helpers for plain data (what YAML parses to). */
 export type { Container, Volume, PodSpec, PodTemplateSpec, Probe, EnvVar, VolumeMount } from 'kubernetes-types/core/v1.js';
 export type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
 

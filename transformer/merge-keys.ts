@@ -1,7 +1,9 @@
 /**
- * Kubernetes strategic-merge keys for the lists inside a pod template
- * (`x-kubernetes-patch-merge-key` in the Pod OpenAPI schema). Lists not named here have no key:
- * they are replaced as a whole.
+ * The keys by which mesh-inject's text edits, undo records and trust checks name the items of the
+ * pod template's lists (`x-kubernetes-patch-merge-key` in the Pod OpenAPI schema): containers by
+ * name, volumeMounts by mountPath... A list not named here is edited as one node (re-rendered in
+ * place). This is not the strategic merge's table (`strategic-merge/schema.ts`, which also has
+ * set-like lists such as finalizers); the two should become one table.
  */
 const MERGE_KEYS: Readonly<Record<string, string>> = {
   containers: 'name',

@@ -141,11 +141,6 @@ export function formatFloat(value: number, format: FloatFormat, precision: numbe
   }
 }
 
-/** `%v` of a float64. */
-export function formatFloatV(value: number): string {
-  return formatFloat(value, 'g', -1);
-}
-
 /** Go `encoding/json` float encoding: `f` form unless tiny or huge, exponent without padding. */
 export function formatFloatJSON(value: number): string {
   const abs = Math.abs(value);

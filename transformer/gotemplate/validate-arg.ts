@@ -25,10 +25,3 @@ const asIs: Validator = (_s, value) => value;
 const asInterface: Validator = (_s, value) => (value === undefined ? null : value);
 const asString: Validator = (s, value) => (typeof value === 'string' ? value : validateType(s, value, 'string'));
 
-/** `validateType` for one parameter type, with the common types decided without a lookup. */
-export function validatorFor(typ: ArgType | null): Validator {
-  if (typ === null || typ === 'value') return asIs;
-  if (typ === 'any') return asInterface;
-  if (typ === 'string') return asString;
-  return (s, value) => validateType(s, value, typ);
-}

@@ -103,10 +103,6 @@ export function kindOf(value: unknown): Kind {
   }
 }
 
-export function isGoMap(value: unknown): value is GoMap {
-  return kindOf(value) === 'map';
-}
-
 export function isStringMap(value: unknown): boolean {
   return typeof value === 'object' && value !== null && declaredType(value) === STRING_MAP_TYPE;
 }
@@ -216,11 +212,6 @@ export function sortedKeys(map: object): string[] {
 
 export function hasOwn(map: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(map, key);
-}
-
-/** What a missing key of this map reads as with `index`: `""` for string maps, nil otherwise. */
-export function mapZero(map: object): unknown {
-  return isStringMap(map) ? '' : null;
 }
 
 export type FieldLookup = { found: false } | { found: true; value: unknown };

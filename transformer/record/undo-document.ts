@@ -11,9 +11,10 @@ import type { ParsedDocument } from '../yaml/parse-document.js';
 import type { Splice } from '../yaml/splices.js';
 import { decodeRecord, RECORD_ANNOTATION } from './format.js';
 import { planUndo } from './plan-undo.js';
+import { ANN } from '../mesh/istio/names.js';
 import { editedEntry } from './content-digest.js';
 
-export const ISTIO_STATUS_ANNOTATION = 'sidecar.istio.io/status';
+export const ISTIO_STATUS_ANNOTATION = ANN.status;
 
 const RESTORE_HINT = 'restore the annotation from Git, or run `mesh-inject uninject --ignore-record` and review the diff';
 

@@ -11,7 +11,7 @@ import { settle } from '../../frozen-data.js';
 import { cloneData, isObject } from '../../kube.js';
 import type { Result } from '../../results.js';
 import { createBlockCache, type BlockCache } from '../../yaml/fast-read.js';
-import { PARSE_OPTIONS } from '../../yaml/yaml-options.js';
+import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../../yaml/yaml-options.js';
 import { proxyConfigJson } from '../istio/proxy-config-json.js';
 import type { ProxyConfig } from '../istio/proxy-config.js';
 import { lookupConfigMap, type DataText } from './configmap-data.js';
@@ -148,7 +148,7 @@ function parseYamlText(data: DataText, what: string, results: Result[]): { ok: b
     results.push(inputError(data.path, data.map(at.line, at.column), `${what}: ${e.message.split('\n')[0]}`));
     return { ok: false, value: undefined };
   }
-  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
 }
 
 function parseValues(data: DataText, results: Result[]): ValuesMap | undefined {

@@ -60,7 +60,3 @@ function withDefaultedVolumes(output: MeshRenderOutput): MeshRenderOutput {
   return { ...output, pod: { ...output.pod, spec: { ...output.pod.spec, volumes: defaulted } } };
 }
 
-/** The preset for a config in template mode, else undefined. */
-export function templatePresetFor(config: InjectConfig): MeshPreset | undefined {
-  return config.istio.cluster ? templatePreset(config.istio.cluster) : undefined;
-}

@@ -7,7 +7,7 @@ import { TemplateError } from '../../gotemplate/index.js';
 import { isObject } from '../../kube.js';
 import type { Result } from '../../results.js';
 import { readPlainData, type BlockCache } from '../../yaml/fast-read.js';
-import { PARSE_OPTIONS } from '../../yaml/yaml-options.js';
+import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../../yaml/yaml-options.js';
 import { TEMPLATE_NAME } from './injector-config.js';
 import { templateError } from './input-results.js';
 import type { ParsedInputs } from './inputs.js';
@@ -61,7 +61,7 @@ function parseOutput(text: string, cache: BlockCache): { ok: true; value: unknow
     const line = JSON.stringify(text.split('\n')[at.line - 1] ?? '');
     return { ok: false, message: `failed applying injection overlay: the output is not valid YAML: ${error.message.split('\n')[0]} (output line ${at.line}: ${line})` };
   }
-  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
 }
 
 /** A `template-error` about running the templates (not about a position in the injector file). */
