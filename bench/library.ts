@@ -7,11 +7,11 @@
 import { existsSync } from 'node:fs';
 
 type Transformer = typeof import('../transformer/index.js');
-type Verify = typeof import('../transformer/verify-output.js');
-type Pipeline = typeof import('../transformer/transform-document.js');
+type Verify = typeof import('../transformer/pipeline/verify-output.js');
+type Pipeline = typeof import('../transformer/pipeline/transform-document.js');
 type Defaults = typeof import('../config/defaults.js');
 type GoTemplate = typeof import('../transformer/gotemplate/index.js');
-type Outline = typeof import('../transformer/yaml/outline.js');
+type Outline = typeof import('../transformer/yaml/outline/outline.js');
 type ParseDocument = typeof import('../transformer/yaml/parse-document.js');
 
 const dist = new URL('../dist/', import.meta.url);
@@ -22,9 +22,9 @@ const load = async <T>(path: string): Promise<T> => (await import(new URL(path, 
 export const { defaultConfig } = await load<Defaults>('config/defaults.js');
 export const { emptyClusterContext, presetFor, transformText } = await load<Transformer>('transformer/index.js');
 export const { Template } = await load<GoTemplate>('transformer/gotemplate/index.js');
-export const { readOutline } = await load<Outline>('transformer/yaml/outline.js');
-export const { verifyOutput } = await load<Verify>('transformer/verify-output.js');
-export const { locate } = await load<Pipeline>('transformer/transform-document.js');
+export const { readOutline } = await load<Outline>('transformer/yaml/outline/outline.js');
+export const { verifyOutput } = await load<Verify>('transformer/pipeline/verify-output.js');
+export const { locate } = await load<Pipeline>('transformer/pipeline/transform-document.js');
 export const { parseYaml, toPlainData } = await load<ParseDocument>('transformer/yaml/parse-document.js');
 /** The engine's template class as a type (the value above is the compiled one). */
 export type Template = InstanceType<typeof Template>;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { defaultConfig, emptyClusterContext, locate, parseYaml, presetFor, readOutline, toPlainData, transformText, verifyOutput } from './library.js';
-import type { InjectConfig } from '../transformer/config.js';
+import type { InjectConfig } from '../transformer/inject-config.js';
 import type { MeshPreset } from '../transformer/mesh/types.js';
 import { splitDocuments } from '../transformer/yaml/split-documents.js';
 import { syntheticRepo } from './synthetic-repo.js';
@@ -173,7 +173,7 @@ function templateBench(): void {
 
 /**
  * Reading back what mesh-inject writes, as verification does: the outline reader (yaml's AST
- * without yaml, `transformer/yaml/outline.ts`) against `yaml` (parse and plain data) on the
+ * without yaml, `transformer/yaml/outline/outline.ts`) against `yaml` (parse and plain data) on the
  * injected documents of the synthetic repository.
  */
 function outlineBench(): void {

@@ -10,7 +10,7 @@
  * byte-for-byte check that an engine change keeps behaviour).
  */
 import { writeFileSync } from 'node:fs';
-import type { InjectConfig } from '../transformer/config.js';
+import type { InjectConfig } from '../transformer/inject-config.js';
 import type { MeshPreset } from '../transformer/mesh/types.js';
 import { presetFor, Template } from './library.js';
 import { syntheticPods, templatedConfig } from './template-mode-inputs.js';

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import type { InjectConfig } from '../transformer/config.js';
-import { isObject } from '../transformer/kube.js';
+import type { InjectConfig } from '../transformer/inject-config.js';
+import { isObject } from '../transformer/kube/objects.js';
 import { ISTIO_CORPUS } from '../test/helpers/shared-data.js';
 import type { PodTemplate, WorkloadInfo } from '../transformer/mesh/types.js';
 import { defaultConfig } from './library.js';

@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeSource, isByteProblem } from '../transformer/source-bytes.js';
+import { decodeSource, isByteProblem } from '../transformer/pipeline/source-bytes.js';
 import type { Result, ResultCode } from '../transformer/results.js';
 
 function problem(code: ResultCode, file: string, message: string, at?: { line: number; column: number }): Result {

@@ -14,7 +14,7 @@
  * A deeper key wins over the same setting inside a shallower key's YAML value.
  */
 import * as z from 'zod';
-import { isObject } from '../transformer/kube.js';
+import { isObject } from '../transformer/kube/objects.js';
 import type { Finding } from './finding.js';
 import { parseYaml } from './parse-yaml.js';
 import { rcSchema } from './schema.js';

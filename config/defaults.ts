@@ -3,7 +3,7 @@
  * The schema takes its defaults from here, and `.mesh-injectrc.example` is tested to
  * parse to exactly this object, so the three cannot drift apart.
  */
-import type { InjectConfig } from '../transformer/config.js';
+import type { InjectConfig } from '../transformer/inject-config.js';
 
 export const DEFAULT_CONFIG: Readonly<InjectConfig> = deepFreeze({
   mesh: 'istio',

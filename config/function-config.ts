@@ -11,7 +11,7 @@
  *
  * `metadata` (names, `config.kubernetes.io/*` annotations) is ignored.
  */
-import { isObject } from '../transformer/kube.js';
+import { isObject } from '../transformer/kube/objects.js';
 import type { ResourceRef, Result } from '../transformer/results.js';
 import { expandConfigMapData } from './configmap-data.js';
 import { defaultConfig } from './defaults.js';

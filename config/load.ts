@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lilconfig, type LilconfigResult, type Loader } from 'lilconfig';
-import type { InjectConfig } from '../transformer/config.js';
+import type { InjectConfig } from '../transformer/inject-config.js';
 import type { ClusterInputs, SourceText } from '../transformer/mesh/istio-templates/types.js';
 import type { Result } from '../transformer/results.js';
 import { defaultConfig } from './defaults.js';

@@ -6,8 +6,8 @@
  * - `istio.injector|meshConfig|values` are resolved against the config file's directory.
  */
 import path from 'node:path';
-import type { InjectConfig, ResourceRequirements, SidecarConfig } from '../transformer/config.js';
-import type { Container, Volume } from '../transformer/kube.js';
+import type { InjectConfig, ResourceRequirements, SidecarConfig } from '../transformer/inject-config.js';
+import type { Container, Volume } from '../transformer/kube/objects.js';
 import { DEFAULT_CONFIG } from './defaults.js';
 import type { Finding } from './finding.js';
 import type { RcParsed } from './schema.js';

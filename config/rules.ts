@@ -3,7 +3,7 @@
  * only when the schema accepted the config; each returns its findings (none when fine).
  */
 import path from 'node:path';
-import type { InjectConfig } from '../transformer/config.js';
+import type { InjectConfig } from '../transformer/inject-config.js';
 import type { Finding } from './finding.js';
 import { formatPath } from './messages.js';
 

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import type * as z from 'zod';
-import type { InjectConfig } from '../transformer/config.js';
-import { isObject } from '../transformer/kube.js';
+import type { InjectConfig } from '../transformer/inject-config.js';
+import { isObject } from '../transformer/kube/objects.js';
 import type { ResourceRef, Result } from '../transformer/results.js';
 import { expectedPhrase } from './expects.js';
 import type { Finding } from './finding.js';

@@ -1,12 +1,12 @@
 /**
- * Generates `transformer/go-types/go-types.generated.ts`: the Go struct shapes that
+ * Generates `transformer/go/go-types.generated.ts`: the Go struct shapes that
  * `istioctl kube-inject` decodes workloads into and re-marshals, and that Istio's templates read
  * (JSON and Go field names, `omitempty` / `omitzero`, pointer vs value, element types), from the
  * Go sources Istio 1.32 builds with:
  *
  *     node --import tsx scripts/generate-go-types.ts \
  *       <k8s.io/api@v0.36.1> <k8s.io/apimachinery@v0.36.1> <github.com/openshift/api@a49973eaef53> \
- *       > transformer/go-types/go-types.generated.ts
+ *       > transformer/go/go-types.generated.ts
  *
  * Only struct tags and type declarations are read; no Go code is carried over.
  */

@@ -17,7 +17,7 @@
 import path from 'node:path';
 import { createConfigResolver } from '../../config/index.js';
 import { clusterContextFromText, emptyClusterContext, presetFor, transformText, type InjectConfig, type Result, type WorkloadReport } from '../../transformer/index.js';
-import { decodeSource, isByteProblem, type ByteProblem } from '../../transformer/source-bytes.js';
+import { decodeSource, isByteProblem, type ByteProblem } from '../../transformer/pipeline/source-bytes.js';
 import { EXIT_INPUT, EXIT_OK, exitCodeFor } from '../cli/exit-codes.js';
 import { isSelectedFile } from '../cli/file-filter.js';
 import type { Io } from '../cli/io.js';

@@ -5,7 +5,14 @@
  * being ignored: a misspelt or mistyped parameter would silently change nothing.
  */
 import type { Result } from '../../transformer/index.js';
-import type { PluginParameter } from './parameters.js';
+
+export interface PluginParameter {
+  name: string;
+  /** The .mesh-injectrc key it overrides; absent for the plugin's own switches. */
+  rcPath?: readonly string[];
+  /** Applied when the parameter is unset, since Argo CD does not send announced defaults. */
+  default?: string;
+}
 
 const FIELDS = new Set(['name', 'string', 'array', 'map']);
 const EXAMPLE = '[{"name":"istio-tag","string":"1.32.1"}]';

@@ -16,13 +16,8 @@
 import type { Result } from '../../transformer/index.js';
 import { checkParameterList, invalid } from './parameter-list.js';
 
-export interface PluginParameter {
-  name: string;
-  /** The .mesh-injectrc key it overrides; absent for the plugin's own switches. */
-  rcPath?: readonly string[];
-  /** Applied when the parameter is unset, since Argo CD does not send announced defaults. */
-  default?: string;
-}
+export type { PluginParameter } from './parameter-list.js';
+import type { PluginParameter } from './parameter-list.js';
 
 export const PARAMETERS: readonly PluginParameter[] = [
   { name: 'mesh', rcPath: ['mesh'] },

@@ -1,7 +1,7 @@
 /** The process boundary, passed in so commands run in-process under test. */
 import * as fsp from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { decodeSource, isByteProblem } from '../../transformer/source-bytes.js';
+import { decodeSource, isByteProblem } from '../../transformer/pipeline/source-bytes.js';
 import { UsageError } from './exit-codes.js';
 import type { Host } from './host.js';
 import { MAX_SOURCE_BYTES, tooLargeMessage } from './source-size.js';

@@ -2,7 +2,7 @@
 import type { Stats } from 'node:fs';
 import { relative } from 'node:path';
 import type { Result, ResultCode } from '../../transformer/index.js';
-import type { ByteProblem } from '../../transformer/source-bytes.js';
+import type { ByteProblem } from '../../transformer/pipeline/source-bytes.js';
 
 const HINTS: Record<string, string> = {
   EACCES: 'check its permissions (and those of the directories above it)',

@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { createConfigResolver } from '../../config/load.js';
 import { clusterContextFromText, emptyClusterContext, presetFor, transformText } from '../../transformer/index.js';
 import { isYamlFile } from './discover-files.js';
-import { decodeSource, isByteProblem } from '../../transformer/source-bytes.js';
+import { decodeSource, isByteProblem } from '../../transformer/pipeline/source-bytes.js';
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK } from './exit-codes.js';
 import { isSelectedFile } from './file-filter.js';
 import type { Io } from './io.js';

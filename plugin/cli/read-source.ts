@@ -5,7 +5,7 @@
  */
 import { constants } from 'node:fs';
 import type { Result } from '../../transformer/index.js';
-import { decodeSource, isByteProblem } from '../../transformer/source-bytes.js';
+import { decodeSource, isByteProblem } from '../../transformer/pipeline/source-bytes.js';
 import type { FileSystem } from './host.js';
 import { invalidEncoding, ioError, machineResult, notRegularFile } from './machine-results.js';
 import { MAX_SOURCE_BYTES, tooLargeMessage } from './source-size.js';

@@ -1,6 +1,6 @@
 /** Stdin as strict UTF-8 text, or the result saying why it is refused (too large, invalid bytes). */
 import type { Result } from '../../transformer/index.js';
-import { decodeSource, isByteProblem } from '../../transformer/source-bytes.js';
+import { decodeSource, isByteProblem } from '../../transformer/pipeline/source-bytes.js';
 import type { Io } from './io.js';
 import { invalidEncoding, machineResult } from './machine-results.js';
 import { MAX_SOURCE_BYTES, tooLargeMessage } from './source-size.js';

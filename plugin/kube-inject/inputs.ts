@@ -10,7 +10,7 @@ import { createConfigResolver } from '../../config/load.js';
 import { readInjectConfig } from '../../transformer/kube-inject/inject-config.js';
 import type { ClusterInputs, SourceText } from '../../transformer/mesh/istio-templates/types.js';
 import { formatResult } from '../../transformer/results.js';
-import { decodeSource, isByteProblem } from '../../transformer/source-bytes.js';
+import { decodeSource, isByteProblem } from '../../transformer/pipeline/source-bytes.js';
 import { UsageError } from '../cli/exit-codes.js';
 import type { Io } from '../cli/io.js';
 import { repoRoot } from '../cli/repo-root.js';

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import type { InjectConfig } from '../../transformer/config.js';
+import type { InjectConfig } from '../../transformer/inject-config.js';
 import { istioPreset } from '../../transformer/mesh/istio/index.js';
 import type { PodTemplate } from '../../transformer/mesh/types.js';
 import type { Result } from '../../transformer/results.js';

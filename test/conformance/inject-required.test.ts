@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/defaults.js';
-import { decideMeshInjection } from '../../transformer/decision.js';
-import type { LabelSelector } from '../../transformer/label-selector.js';
+import { decideMeshInjection } from '../../transformer/policy/decision.js';
+import type { LabelSelector } from '../../transformer/kube/label-selector.js';
 import { ISTIO_CORPUS } from '../helpers/shared-data.js';
 
 interface RequiredCase {

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse, parseAllDocuments } from 'yaml';
-import type { IstioConfig, ResourceRequirements, WorkloadKind } from '../../transformer/config.js';
-import { isObject } from '../../transformer/kube.js';
+import type { IstioConfig, ResourceRequirements, WorkloadKind } from '../../transformer/inject-config.js';
+import { isObject } from '../../transformer/kube/objects.js';
 import type { PodTemplate, WorkloadInfo } from '../../transformer/mesh/types.js';
-import { findWorkload, LIST_KINDS } from '../../transformer/workloads.js';
+import { findWorkload, LIST_KINDS } from '../../transformer/kube/workload-kinds.js';
 import { ISTIO_CORPUS } from '../helpers/shared-data.js';
 
 /** Read only by tests that skip when `ISTIO_CORPUS.found` is false. */

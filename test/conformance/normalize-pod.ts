@@ -10,7 +10,7 @@
  *   are compared as parsed JSON (the overrides' containers normalized like any container).
  * Key order is ignored by the deep comparison; list order is kept.
  */
-import { isObject } from '../../transformer/kube.js';
+import { isObject } from '../../transformer/kube/objects.js';
 
 const JSON_ANNOTATIONS = new Set(['sidecar.istio.io/status', 'proxy.istio.io/overrides']);
 const CONTAINER_LISTS = ['containers', 'initContainers'] as const;

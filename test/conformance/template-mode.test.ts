@@ -15,15 +15,15 @@
  * BUILTIN_DIFFERENCES.
  */
 import { describe, expect, it } from 'vitest';
-import type { InjectConfig } from '../../transformer/config.js';
-import { decideMeshInjection } from '../../transformer/decision.js';
-import { isObject } from '../../transformer/kube.js';
+import type { InjectConfig } from '../../transformer/inject-config.js';
+import { decideMeshInjection } from '../../transformer/policy/decision.js';
+import { isObject } from '../../transformer/kube/objects.js';
 import { istioPreset } from '../../transformer/mesh/istio/index.js';
 import { injectorPolicy, renderWithTemplates, templatePreset } from '../../transformer/mesh/istio-templates/index.js';
 import type { PodTemplate } from '../../transformer/mesh/types.js';
 import { defaultTestConfig } from '../helpers/default-config.js';
 import { ISTIO_CORPUS } from '../helpers/shared-data.js';
-import { clusterInputsFor, knobsFor } from '../istio-templates/corpus-inputs.js';
+import { clusterInputsFor, knobsFor } from '../transformer/mesh/istio-templates/corpus-inputs.js';
 import { loadCases, readCorpusFile, workloadPods, type IstioCase, type WorkloadPod } from './istio-corpus.js';
 import { normalizePod } from './normalize-pod.js';
 

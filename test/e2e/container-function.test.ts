@@ -106,7 +106,7 @@ spec:
     const dir = join(tmp.dir, 'doc');
     writeTree(dir, { ...kustomizeDoc.files('kustomize-overlay'), ...kustomizeDoc.files('kustomize-container') });
     const { env, calls } = shimEnv();
-    const result = run('bash', ['-euo', 'pipefail', '-c', kustomizeDoc.run('kustomize-container').text], { cwd: dir, env });
+    const result = run('bash', ['--norc', '-euo', 'pipefail', '-c', kustomizeDoc.run('kustomize-container').text], { cwd: dir, env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(sameButRecordColumns(result.stdout)).toBe(sameButRecordColumns(pluginOutput));
@@ -159,7 +159,7 @@ spec:
       console.log(`skipped: ${standalone.requires} not found (the standalone \`kustomize build --enable-exec\` step)`);
       return;
     }
-    const built = run('bash', ['-euo', 'pipefail', '-c', standalone.text], { cwd: dir });
+    const built = run('bash', ['--norc', '-euo', 'pipefail', '-c', standalone.text], { cwd: dir });
     expect(built.code).toBe(0);
     expect(sameButRecordColumns(built.stdout)).toBe(sameButRecordColumns(pluginOutput));
   }, 120_000);
@@ -168,7 +168,7 @@ spec:
     const build = imageDoc.run('image-build');
     expect(build.cwd).toBe('repo');
     // Up to date since beforeAll unless the sources changed meanwhile; either way both tags name one image.
-    const rebuilt = withImageLock(() => run('bash', ['-euo', 'pipefail', '-c', build.text], { cwd: REPO, timeout: 15 * 60_000 }));
+    const rebuilt = withImageLock(() => run('bash', ['--norc', '-euo', 'pipefail', '-c', build.text], { cwd: REPO, timeout: 15 * 60_000 }));
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     expect(rebuilt.stderr).toMatch(/^image: (mesh-inject:\S+ and mesh-inject:dev up to date|built mesh-inject:\S+ and mesh-inject:dev: )/m);
     const images = ['dev', VERSION].map((tag) => parse(run('buildah', ['inspect', '--type', 'image', `mesh-inject:${tag}`]).stdout) as Obj);
@@ -177,7 +177,7 @@ spec:
 
     const dir = join(tmp.dir, 'run');
     writeTree(dir, imageDoc.files('image-run'));
-    const result = run('bash', ['-euo', 'pipefail', '-c', imageDoc.run('image-run').text], { cwd: dir, env: shimEnv().env });
+    const result = run('bash', ['--norc', '-euo', 'pipefail', '-c', imageDoc.run('image-run').text], { cwd: dir, env: shimEnv().env });
     expect(result.code, result.stderr).toBe(0);
     const list = parse(result.stdout);
     expect(list.kind).toBe('ResourceList');
@@ -185,7 +185,7 @@ spec:
 
     const dockerBuild = imageDoc.run('image-docker-build');
     if (run('sh', ['-c', 'docker info >/dev/null 2>&1']).code !== 0) console.log('skipped: docker engine not found (the `docker build` step)');
-    else expect(run('bash', ['-euo', 'pipefail', '-c', dockerBuild.text], { cwd: REPO, timeout: 15 * 60_000 }).code).toBe(0);
+    else expect(run('bash', ['--norc', '-euo', 'pipefail', '-c', dockerBuild.text], { cwd: REPO, timeout: 15 * 60_000 }).code).toBe(0);
   }, 20 * 60_000);
 
   it('holds node and the bundle only, runs as nobody, and works with a read-only root, no network and no HOME', () => {

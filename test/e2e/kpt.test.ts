@@ -56,7 +56,7 @@ describe.skipIf(kptMissing)('mesh-inject under kpt', () => {
   }
 
   function sh(command: string, cwd: string, extraEnv: Record<string, string> = {}) {
-    return run('bash', ['-euo', 'pipefail', '-c', command], { cwd, env: { ...env, ...extraEnv } });
+    return run('bash', ['--norc', '-euo', 'pipefail', '-c', command], { cwd, env: { ...env, ...extraEnv } });
   }
 
   it('kpt fn eval --exec injects in place, keeps every comment, shows the results; a re-run changes nothing', () => {

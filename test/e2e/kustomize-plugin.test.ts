@@ -135,7 +135,7 @@ describe.skipIf(kubectlMissing)('kustomize exec plugin under kubectl kustomize',
   afterAll(tmp.cleanup);
 
   function build(dir = tmp.dir) {
-    return run('bash', ['-euo', 'pipefail', '-c', docs.run('kustomize-overlay').text], { cwd: dir });
+    return run('bash', ['--norc', '-euo', 'pipefail', '-c', docs.run('kustomize-overlay').text], { cwd: dir });
   }
 
   it('injects the documented overlay, with the overlay namespace in ISTIO_META_OWNER', () => {

@@ -33,7 +33,7 @@ describe('docs/pre-commit.md', () => {
     expect(setup).toMatch(install);
     // mesh-inject is installed from this checkout instead of the registry.
     const script = setup.replace(install, (line) => line.replace(/ mesh-inject$/, ` ${REPO}`));
-    const result = run('bash', ['-euo', 'pipefail', '-c', script], { cwd: repo });
+    const result = run('bash', ['--norc', '-euo', 'pipefail', '-c', script], { cwd: repo });
     if (result.code !== 0 && registryUnreachable(result.stderr)) {
       console.log('skipped: husky not found (the npm registry cannot be reached)');
       return ctx.skip();

@@ -1,6 +1,6 @@
 /** Configs used across engine tests. */
 import { defaultConfig } from '../../config/defaults.js';
-import type { InjectConfig } from '../../transformer/config.js';
+import type { InjectConfig } from '../../transformer/inject-config.js';
 
 /** No mesh, one classic and one native custom sidecar: exercises every kind of insertion. */
 export function sidecarsOnlyConfig(): InjectConfig {

@@ -3,7 +3,7 @@
  * complete `InjectConfig` without going through config files.
  */
 import { defaultConfig } from '../../config/defaults.js';
-import type { InjectConfig, IstioConfig } from '../../transformer/config.js';
+import type { InjectConfig, IstioConfig } from '../../transformer/inject-config.js';
 
 export interface ConfigOverrides extends Partial<Omit<InjectConfig, 'istio'>> {
   istio?: Partial<IstioConfig>;

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
-import type { WorkloadKind } from '../../transformer/config.js';
-import { findWorkload, LIST_KINDS } from '../../transformer/workloads.js';
+import type { WorkloadKind } from '../../transformer/inject-config.js';
+import { findWorkload, LIST_KINDS } from '../../transformer/kube/workload-kinds.js';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../../transformer/yaml/yaml-options.js';
 import { DEPLOYMENT, SERVICE } from '../helpers/fixtures.js';
 import { ISTIO_CORPUS } from '../helpers/shared-data.js';
@@ -92,7 +92,7 @@ export function loadCorpus(): Corpus {
   const golden = join(REPO, 'test/golden');
   documents.push(...fromFiles('repo', REPO, readdirSync(golden).sort().map((name) => join(golden, name, 'input.yaml')).filter(existsSync)));
   documents.push(...fromFiles('repo', REPO, walk(join(REPO, 'test/e2e/fixtures/argocd-repo'), manifestFile)));
-  documents.push(...fromFiles('repo', REPO, walk(join(REPO, 'test/bad-input'), manifestFile)));
+  documents.push(...fromFiles('repo', REPO, walk(join(REPO, 'test/transformer/pipeline/bad-input'), manifestFile)));
   documents.push(...workloadDocuments('repo/test/helpers/fixtures.ts:DEPLOYMENT', DEPLOYMENT), ...workloadDocuments('repo/test/helpers/fixtures.ts:SERVICE', SERVICE));
   return { documents: unique(documents), missing };
 }

@@ -5,8 +5,8 @@
  * text that does not parse.
  */
 import { parseAllDocuments } from 'yaml';
-import type { WorkloadKind } from '../../transformer/config.js';
-import { findWorkload, LIST_KINDS } from '../../transformer/workloads.js';
+import type { WorkloadKind } from '../../transformer/inject-config.js';
+import { findWorkload, LIST_KINDS } from '../../transformer/kube/workload-kinds.js';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../../transformer/yaml/yaml-options.js';
 
 type Obj = Record<string, unknown>;

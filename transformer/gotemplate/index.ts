@@ -1,5 +1,6 @@
 /**
- * Go `text/template` with sprig and Istio's injection functions, for running Istio's
+ * Go `text/template` with sprig (Istio's injection functions live with the Istio template preset, in
+ * `mesh/istio-templates/funcs/`), for running Istio's
  * `istio-sidecar-injector` templates (and users' custom ones) unmodified. Pure: no I/O, no
  * environment, no clock.
  *
@@ -25,7 +26,6 @@ export { TemplateError, GoFuncError, type TemplateErrorKind } from './errors.js'
 export { defineFunc, type ArgType, type FuncMap, type FuncSpec, type TemplateFunc } from './funcs.js';
 export { sprigFuncs } from './funcs-sprig.js';
 export { MAP_CHANGING_FUNCS } from './sprig-dicts.js';
-export { istioFuncs, injectionFuncMap, omitNil, type IstioFuncOptions } from './funcs-istio.js';
 export { GO_TYPE, STRING_MAP_TYPE, goStruct, structType, stringMap, withGoType, isTrue, typeName, kindOf, type Kind } from './values.js';
 export { goEq, goLt, goLe, goGt, goGe, goNe } from './compare.js';
 export { sprint, sprintln, sprintf, formatV } from './printf.js';

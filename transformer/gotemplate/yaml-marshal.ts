@@ -9,7 +9,7 @@
  * (`|`, `|-`, `|+`) for multi-line text, and long lines folded at spaces after column 80.
  * Keys over 128 bytes or with line breaks are written as `? key` / `: value` pairs, as go-yaml does.
  */
-import { isDeeplyFrozen } from '../frozen-data.js';
+import { isDeeplyFrozen } from '../data/frozen-data.js';
 import { CycleGuard } from './cycle-guard.js';
 import { GoFuncError } from './errors.js';
 import { SizeMeter, chargeSteps } from './limits.js';

@@ -9,7 +9,7 @@
  * policy, selectors, `defaultTemplates`, aliases and `injectedAnnotations`.
  */
 import { parseDocument } from 'yaml';
-import { isObject } from '../kube.js';
+import { isObject } from '../kube/objects.js';
 import type { SourceText } from '../mesh/istio-templates/types.js';
 import { PARSE_OPTIONS } from '../yaml/yaml-options.js';
 

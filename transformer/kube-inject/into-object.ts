@@ -9,14 +9,14 @@
  * template), not to the pod template, whose metadata stays `{}`.
  */
 import { goQuote } from '../gotemplate/go-quote.js';
-import { isObject, type ObjectMeta, type PodSpec } from '../kube.js';
+import { isObject, type ObjectMeta, type PodSpec } from '../kube/objects.js';
 import { workloadIdentity } from '../mesh/istio/workload-identity.js';
 import type { ClusterInputs, TemplateKnobs, TemplateRenderer } from '../mesh/istio-templates/types.js';
 import type { PodTemplate, WorkloadInfo } from '../mesh/types.js';
 import type { Result } from '../results.js';
-import { BUILTIN_WORKLOADS } from '../workloads.js';
-import { goRoundTrip } from './go-decode.js';
-import { GO_ROOTS } from '../go-types/go-types.generated.js';
+import { BUILTIN_WORKLOADS } from '../kube/workload-kinds.js';
+import { goRoundTrip } from '../go/go-decode.js';
+import { GO_ROOTS } from '../go/go-types.generated.js';
 import { injectRequired } from './inject-required.js';
 
 export interface InjectContext {

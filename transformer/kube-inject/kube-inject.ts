@@ -10,8 +10,8 @@ import { marshalYAML } from '../gotemplate/yaml-marshal.js';
 import type { ClusterInputs, TemplateKnobs, TemplateRenderer } from '../mesh/istio-templates/types.js';
 import type { Result } from '../results.js';
 import { PARSE_OPTIONS, MAX_ALIAS_COUNT } from '../yaml/yaml-options.js';
-import { GoDecodeError, goRoundTrip } from './go-decode.js';
-import { GO_ROOTS } from '../go-types/go-types.generated.js';
+import { GoDecodeError, goRoundTrip } from '../go/go-decode.js';
+import { GO_ROOTS } from '../go/go-types.generated.js';
 import { intoObject, KubeInjectError, readTypeMeta, registeredKind, type InjectContext } from './into-object.js';
 import { SeparatorError, splitStream } from './split-stream.js';
 

@@ -3,9 +3,10 @@
  * *pristine* (never-injected) pod template to the pod template the cluster's webhook would
  * produce. The engine then turns the difference into minimal text edits and an undo record.
  */
-import type { InjectConfig } from '../config.js';
-import type { ObjectMeta, PodSpec } from '../kube.js';
+import type { InjectConfig } from '../inject-config.js';
+import type { ObjectMeta, PodSpec } from '../kube/objects.js';
 import type { Result } from '../results.js';
+import type { PathSegment } from '../yaml/node-path.js';
 import type { ProxyConfigResource } from './istio/proxy-config-crs.js';
 
 export interface PodTemplate {
@@ -45,3 +46,16 @@ export interface MeshRenderOutput {
 }
 
 export type MeshPreset = (input: MeshRenderInput) => MeshRenderOutput;
+
+/** Names an injection may add, whatever the config was when it ran. */
+export interface Footprint {
+  containers: ReadonlySet<string>;
+  volumes: ReadonlySet<string>;
+  labels: ReadonlySet<string>;
+  annotations: ReadonlySet<string>;
+  /**
+   * Where the injected pod's own copy of what the injection replaced (a proxy's record of the
+   * original probes, say) disagrees with what the record gives back.
+   */
+  evidenceMismatches?: (injected: unknown, pristine: unknown) => PathSegment[][];
+}

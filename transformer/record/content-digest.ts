@@ -4,7 +4,7 @@
  * one of them changed knows the user edited an injected region (the proxy's resources, say): it
  * refuses instead of regenerating the region and dropping the edit.
  */
-import { isObject } from '../kube.js';
+import { isObject } from '../kube/objects.js';
 import { selectorKey, type PathSegment } from '../yaml/node-path.js';
 import { hash64 } from './digest.js';
 import { RECORD_ANNOTATION, type InjectionRecord } from './format.js';

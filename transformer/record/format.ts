@@ -4,7 +4,7 @@
  * replaced or removed, so `uninject` restores the original bytes and re-injection starts from them.
  */
 import type { PathSegment } from '../yaml/node-path.js';
-import { isObject } from '../kube.js';
+import { isObject } from '../kube/objects.js';
 
 export const RECORD_ANNOTATION = 'mesh-inject.dev/injected';
 export const RECORD_VERSION = 1;

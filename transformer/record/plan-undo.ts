@@ -4,13 +4,13 @@
  */
 import { isMap, isSeq, type Node } from 'yaml';
 import { findPair, findItem, isSelector, resolveFrom, scalarKey, selectorKey, type Location, type PathSegment } from '../yaml/node-path.js';
-import { readPlainData } from '../yaml/fast-read.js';
+import { readPlainData } from '../yaml/fast-read/fast-read.js';
 import { parseYaml, toPlainData } from '../yaml/parse-document.js';
-import { isObject } from '../kube.js';
-import { columnOf, lineEnd, lineStart } from '../yaml/text-lines.js';
-import { mergeLineDeletions } from '../yaml/splices.js';
-import { inFlowContext, replacedRange } from '../yaml/replace-range.js';
-import type { Splice } from '../yaml/splices.js';
+import { isObject } from '../kube/objects.js';
+import { columnOf, lineEnd, lineStart } from '../yaml/edit/text-lines.js';
+import { mergeLineDeletions } from '../yaml/edit/splices.js';
+import { inFlowContext, replacedRange } from '../yaml/edit/replace-range.js';
+import type { Splice } from '../yaml/edit/splices.js';
 import type { InjectionRecord } from './format.js';
 
 /** Whole-line range of a node together with its key or dash. */

@@ -16,24 +16,14 @@
  * injection may move a user's override container (native sidecars). Everything outside the pod
  * templates must be identical; `documentViolations` checks that.
  */
-import { isObject } from '../kube.js';
-import { mergeKeyFor } from '../merge-keys.js';
+import { isObject } from '../kube/objects.js';
+import { mergeKeyFor } from '../kube/merge-keys.js';
 import { deepEqual } from '../yaml/deep-equal.js';
 import { formatPath, type PathSegment } from '../yaml/node-path.js';
 import { RECORD_ANNOTATION } from './format.js';
+import type { Footprint } from '../mesh/types.js';
 
-/** Names an injection may add, whatever the config was when it ran. */
-export interface Footprint {
-  containers: ReadonlySet<string>;
-  volumes: ReadonlySet<string>;
-  labels: ReadonlySet<string>;
-  annotations: ReadonlySet<string>;
-  /**
-   * Where the injected pod's own copy of what the injection replaced (a proxy's record of the
-   * original probes, say) disagrees with what the record gives back.
-   */
-  evidenceMismatches?: (injected: unknown, pristine: unknown) => PathSegment[][];
-}
+export type { Footprint } from '../mesh/types.js';
 
 export interface TrustViolation {
   path: PathSegment[];

@@ -4,10 +4,10 @@
  * can follow exactly. Anything else (removed nodes, index paths, nested replacements, a recorded
  * path that is not there) answers undefined, and the caller undoes the injection in the text.
  */
-import { cloneData, isObject } from '../kube.js';
+import { cloneData, isObject } from '../kube/objects.js';
 import { RECORD_ANNOTATION, type InjectionRecord } from './format.js';
 import { selectorKey, type PathSegment } from '../yaml/node-path.js';
-import { readPlainData } from '../yaml/fast-read.js';
+import { readPlainData } from '../yaml/fast-read/fast-read.js';
 import { parseYaml, toPlainData } from '../yaml/parse-document.js';
 
 type Container = Record<string, unknown> | unknown[];

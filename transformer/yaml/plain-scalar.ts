@@ -2,7 +2,7 @@
  * What a plain (unquoted) scalar means under our parse schema (`yaml-options.ts`: YAML 1.1 minus
  * timestamps and base-60 numbers): the YAML 1.1 implicit types (yaml.org/type: null, bool, int,
  * float), tried in the order the `yaml` package tries them (first match wins), so the fast reader
- * resolves `on`, `0644` or `.inf` exactly as `yaml` does. test/engine/fast-read.property.test.ts
+ * resolves `on`, `0644` or `.inf` exactly as `yaml` does. test/transformer/yaml/fast-read/fast-read.property.test.ts
  * compares the two on random scalars.
  */
 

@@ -8,11 +8,11 @@
  * and source-less injected volumes become `emptyDir: {}`, as the API server stores them.
  */
 import type { Result } from '../../results.js';
-import { POD_SCHEMA, tryStrategicMerge } from '../../strategic-merge/index.js';
+import { POD_SCHEMA, tryStrategicMerge } from '../../kube/strategic-merge/index.js';
 import { ANN } from '../istio/names.js';
 import { moveUserProxyToInit } from '../istio/overrides.js';
 import type { PodTemplate } from '../types.js';
-import { goRoundTrip } from './go-roundtrip.js';
+import { goRoundTrip } from '../../go/go-roundtrip.js';
 import type { ParsedInputs } from './inputs.js';
 import { runTemplate, templateFailure } from './run-template.js';
 

@@ -12,7 +12,7 @@
  * The JSON a message was built from stays attached (`protoSource`), for `protoToJSON`.
  */
 import { goStruct, stringMap, withGoType } from '../../gotemplate/index.js';
-import { isObject } from '../../kube.js';
+import { isObject } from '../../kube/objects.js';
 import { durationNanos } from '../istio/durations.js';
 import { SCHEMAS, type ProtoKind } from './proto-schemas.js';
 

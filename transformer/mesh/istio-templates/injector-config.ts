@@ -9,8 +9,8 @@
  */
 import { isMap, isScalar, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { Template, TemplateError, type FuncMap } from '../../gotemplate/index.js';
-import { isObject } from '../../kube.js';
-import type { LabelSelector, LabelSelectorRequirement } from '../../label-selector.js';
+import { isObject } from '../../kube/objects.js';
+import type { LabelSelector, LabelSelectorRequirement } from '../../kube/label-selector.js';
 import type { Result } from '../../results.js';
 import { PARSE_OPTIONS } from '../../yaml/yaml-options.js';
 import type { DataText } from './configmap-data.js';

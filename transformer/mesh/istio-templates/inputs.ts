@@ -5,12 +5,13 @@
  * ConfigMap's own `data.values` is used. Parsing is pure; the outcome is cached per inputs object.
  */
 import { parseDocument } from 'yaml';
-import { GO_TYPE, MAP_CHANGING_FUNCS, defineFunc, injectionFuncMap, marshalJSON, type FuncMap } from '../../gotemplate/index.js';
-import type { InjectorPolicy } from '../../decision.js';
-import { settle } from '../../frozen-data.js';
-import { cloneData, isObject } from '../../kube.js';
+import { GO_TYPE, MAP_CHANGING_FUNCS, defineFunc, marshalJSON, type FuncMap } from '../../gotemplate/index.js';
+import { injectionFuncMap } from './funcs/funcs-istio.js';
+import type { InjectorPolicy } from './types.js';
+import { settle } from '../../data/frozen-data.js';
+import { cloneData, isObject } from '../../kube/objects.js';
 import type { Result } from '../../results.js';
-import { createBlockCache, type BlockCache } from '../../yaml/fast-read.js';
+import { createBlockCache, type BlockCache } from '../../yaml/fast-read/fast-read.js';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../../yaml/yaml-options.js';
 import { proxyConfigJson } from '../istio/proxy-config-json.js';
 import type { ProxyConfig } from '../istio/proxy-config.js';

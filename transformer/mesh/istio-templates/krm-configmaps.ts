@@ -8,9 +8,9 @@
  * indentation in front), so errors point at the ResourceList's own lines.
  */
 import { isSeq, type Document, type Node } from 'yaml';
-import type { InjectConfig } from '../../config.js';
-import { isObject } from '../../kube.js';
-import { lineEnd, lineStart } from '../../yaml/text-lines.js';
+import type { InjectConfig } from '../../inject-config.js';
+import { isObject } from '../../kube/objects.js';
+import { lineEnd, lineStart } from '../../yaml/edit/text-lines.js';
 import { positionAt } from './source-position.js';
 import type { ClusterInputs, SourceText } from './types.js';
 

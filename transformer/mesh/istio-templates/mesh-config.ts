@@ -11,7 +11,7 @@
  *
  * Field names may be proto (`proxy_listen_port`) or JSON (`proxyListenPort`) names, as jsonpb reads both.
  */
-import { isObject } from '../../kube.js';
+import { isObject } from '../../kube/objects.js';
 import { durationNanos } from '../istio/durations.js';
 import { mergeProxyConfig, proxyConfigFromObject, type ProxyConfig } from '../istio/proxy-config.js';
 import { SCHEMAS, type ProtoKind } from './proto-schemas.js';

@@ -4,7 +4,7 @@
  * `openshift.io/sa.scc.supplemental-groups`, else the uid range, first block for the gid).
  * Blocks are `<start>/<size>` or `<start>-<end>`; an unreadable annotation keeps 1337.
  */
-import type { Container } from 'kubernetes-types/core/v1.js';
+import type { Container } from '../../kube/objects.js';
 import { INIT_CONTAINER, PROXY_CONTAINER, VALIDATION_CONTAINER } from '../istio/names.js';
 import type { PodTemplate } from '../types.js';
 

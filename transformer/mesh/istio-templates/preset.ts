@@ -8,7 +8,7 @@
  * a user `istio-proxy` gets a classic sidecar (native sidecars would leave `containers: []`),
  * unless its own `sidecar.istio.io/nativeSidecar` annotation asks for native.
  */
-import type { InjectConfig } from '../../config.js';
+import type { InjectConfig } from '../../inject-config.js';
 import { nativeSidecarsByConfig } from '../istio/native.js';
 import { PROXY_CONTAINER } from '../istio/names.js';
 import { podProxyConfigs } from '../istio/proxy-config-layers.js';

@@ -18,7 +18,7 @@
  *
  * Steps 1, 5 and 6 are the built-in preset's own functions (`../istio/`).
  */
-import { isObject } from '../../kube.js';
+import { isObject } from '../../kube/objects.js';
 import type { Result } from '../../results.js';
 import { hasErrors } from '../../results.js';
 import { withClusterEnvs } from '../istio/cluster-info.js';

@@ -4,9 +4,9 @@
  */
 import { parseDocument } from 'yaml';
 import { TemplateError } from '../../gotemplate/index.js';
-import { isObject } from '../../kube.js';
+import { isObject } from '../../kube/objects.js';
 import type { Result } from '../../results.js';
-import { readPlainData, type BlockCache } from '../../yaml/fast-read.js';
+import { readPlainData, type BlockCache } from '../../yaml/fast-read/fast-read.js';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../../yaml/yaml-options.js';
 import { TEMPLATE_NAME } from './injector-config.js';
 import { templateError } from './input-results.js';

@@ -5,8 +5,8 @@
  * `proxy.istio.io/overrides` put back. The merge target stays the pod as it is. mesh-inject's own
  * engine never gets here (it undoes its injection from its record first); direct callers may.
  */
-import type { Container } from 'kubernetes-types/core/v1.js';
-import { isObject } from '../../kube.js';
+import type { Container } from '../../kube/objects.js';
+import { isObject } from '../../kube/objects.js';
 import { sanitizeLabelName } from '../istio/go-compat.js';
 import { ANN } from '../istio/names.js';
 import type { PreviousInjection } from '../istio/overrides.js';

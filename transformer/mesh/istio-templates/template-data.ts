@@ -14,13 +14,13 @@
  * | `InboundTrafficPolicyMode` | `localhost` for mesh `inboundTrafficPolicy.mode: LOCALHOST`, else `passthrough` |
  */
 import { goStruct } from '../../gotemplate/index.js';
-import { isObject } from '../../kube.js';
+import { isObject } from '../../kube/objects.js';
 import { valuesImage } from '../istio/images.js';
 import { stringMap } from '../istio/pod-access.js';
 import { workloadIdentity } from '../istio/workload-identity.js';
 import type { ProxyConfig } from '../istio/proxy-config.js';
 import type { PodTemplate, WorkloadInfo } from '../types.js';
-import { k8sStruct } from './go-k8s.js';
+import { k8sStruct } from '../../go/go-k8s.js';
 import { protoMessage } from './go-proto.js';
 import type { MeshConfigJson } from './mesh-defaults.js';
 import type { ValuesMap, ValuesSettings } from './values.js';

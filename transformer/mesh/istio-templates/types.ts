@@ -6,22 +6,17 @@ import type { Result } from '../../results.js';
 import type { ProxyConfigLayers } from '../istio/proxy-config-layers.js';
 import type { PodTemplate, WorkloadInfo } from '../types.js';
 
-/** A file's text and where it came from (for error positions). */
-export interface SourceText {
-  path: string;
-  text: string;
+export type { ClusterInputs, SourceText } from '../../inject-config.js';
+import type { ClusterInputs } from '../../inject-config.js';
+import type { LabelSelector } from '../../kube/label-selector.js';
+
+/** The policy part of the injector config (`policy`, `neverInjectSelector`, `alwaysInjectSelector`). */
+export interface InjectorPolicy {
+  policy: string;
+  neverInjectSelector: LabelSelector[];
+  alwaysInjectSelector: LabelSelector[];
 }
 
-/**
- * The cluster's injection inputs, as texts. Each may be the ConfigMap manifest itself
- * (`istio-sidecar-injector` with `data.config`/`data.values`, `istio` with `data.mesh`) or just
- * the content of that data key.
- */
-export interface ClusterInputs {
-  injector: SourceText;
-  values?: SourceText;
-  meshConfig?: SourceText;
-}
 
 /** Knobs Istio takes from istiod's environment or the cluster, not from the ConfigMaps. */
 export interface TemplateKnobs {

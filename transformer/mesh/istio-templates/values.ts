@@ -6,7 +6,7 @@
  * with the proto getters Istio uses.
  */
 import { sprint } from '../../gotemplate/index.js';
-import { isObject } from '../../kube.js';
+import { isObject } from '../../kube/objects.js';
 import type { ValuesImageSettings } from '../istio/images.js';
 
 export type ValuesMap = Record<string, unknown>;

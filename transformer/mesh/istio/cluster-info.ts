@@ -4,7 +4,7 @@
  * ISTIO_META_NETWORK and move them to the end of the proxy's env, sorted, as Istio's
  * `updateClusterEnvs` does; a network also becomes the pod label.
  */
-import type { Container, EnvVar } from 'kubernetes-types/core/v1.js';
+import type { Container, EnvVar } from '../../kube/objects.js';
 import type { RenderContext } from './context.js';
 
 export function clusterEnvs(ctx: RenderContext): Record<string, string> {

@@ -4,8 +4,8 @@
  * (mesh default, ProxyConfig CRs and annotation: `proxy-config-layers.ts`),
  * native/hold decisions and the status port.
  */
-import type { Container } from 'kubernetes-types/core/v1.js';
-import type { InjectConfig, IstioConfig } from '../../config.js';
+import type { Container } from '../../kube/objects.js';
+import type { InjectConfig, IstioConfig } from '../../inject-config.js';
 import type { MeshRenderInput, PodTemplate } from '../types.js';
 import { STATUS_PORT } from './defaults.js';
 import { holdRequested } from './hold.js';

@@ -4,8 +4,8 @@
  * injecting again; these cover manifests injected under an earlier config (CNI on or off, the
  * Prometheus merge, a custom bootstrap...).
  */
-import { isObject } from '../../kube.js';
-import type { Footprint } from '../../record/trust.js';
+import { isObject } from '../../kube/objects.js';
+import type { Footprint } from '../types.js';
 import { deepEqual } from '../../yaml/deep-equal.js';
 import type { PathSegment } from '../../yaml/node-path.js';
 import type { PodTemplate } from '../types.js';

@@ -3,7 +3,7 @@
  * for the values Istio records as JSON text: `proxy.istio.io/overrides` (containers) and
  * `ISTIO_KUBE_APP_PROBERS` (probe actions). Keys not in a table keep their order after the known ones.
  */
-import { isObject } from '../../kube.js';
+import { isObject } from '../../kube/objects.js';
 
 interface Shape {
   keys: readonly string[];

@@ -5,7 +5,7 @@
  * off a config-level `true`. A native sidecar already starts first, so it needs neither the
  * `pilot-agent wait` postStart hook nor the reordering.
  */
-import type { Lifecycle } from 'kubernetes-types/core/v1.js';
+import type { Lifecycle } from '../../kube/objects.js';
 import type { ProxyConfig } from './proxy-config.js';
 
 export function holdRequested(configHold: boolean, pc: ProxyConfig): boolean {

@@ -7,8 +7,8 @@
  *   (even when empty), else ProxyConfig `image.imageType`. The init image only follows the annotation.
  * - A known type suffix (`-distroless`, `-debug`) already on the tag is replaced; type `default` means none.
  */
-import type { IstioConfig } from '../../config.js';
-import { isObject } from '../../kube.js';
+import type { IstioConfig } from '../../inject-config.js';
+import { isObject } from '../../kube/objects.js';
 import { PROXY_IMAGE_NAME, PROXY_INIT_IMAGE_NAME } from './defaults.js';
 import { ANN } from './names.js';
 import type { ProxyConfig } from './proxy-config.js';

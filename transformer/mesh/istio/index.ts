@@ -11,7 +11,7 @@
  *
  * Injection policy (namespaces, opt-out, hostNetwork) and the undo record are the engine's job.
  */
-import { isObject } from '../../kube.js';
+import { isObject } from '../../kube/objects.js';
 import type { Result } from '../../results.js';
 import { hasErrors } from '../../results.js';
 import type { MeshPreset, MeshRenderInput, MeshRenderOutput, PodTemplate } from '../types.js';

@@ -3,7 +3,7 @@
  * the Istio CNI plugin does the redirection, `istio-validation` (unprivileged, only checks it).
  * None at all with interception mode `NONE`.
  */
-import type { Container, EnvVar, SecurityContext } from 'kubernetes-types/core/v1.js';
+import type { Container, EnvVar, SecurityContext } from '../../kube/objects.js';
 import { proxyMetadata, type RenderContext } from './context.js';
 import { ENVOY_HEALTH_PORT, ENVOY_PROM_PORT, PROXY_GID, PROXY_INBOUND_LISTEN_PORT, PROXY_LISTEN_PORT, PROXY_UID } from './defaults.js';
 import { proxyInitImage } from './images.js';

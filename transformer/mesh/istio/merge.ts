@@ -8,8 +8,8 @@
  * items only in the patch come before items only in the original (injected volumes before the
  * user's), and items in both stay where the original had them.
  */
-import { cloneData, isObject } from '../../kube.js';
-import { mergeKeyFor } from '../../merge-keys.js';
+import { cloneData, isObject } from '../../kube/objects.js';
+import { mergeKeyFor } from '../../kube/merge-keys.js';
 
 
 type Obj = Record<string, unknown>;

@@ -12,7 +12,7 @@
  * Deliberate difference from Istio: a pod whose only container is a user `istio-proxy` keeps it
  * as a classic container (Istio moves it and leaves `containers: []`, which the API rejects).
  */
-import type { InjectConfig } from '../../config.js';
+import type { InjectConfig } from '../../inject-config.js';
 import { ANN } from './names.js';
 
 /** First Kubernetes minor version where Istio's `auto` mode turns native sidecars on. */

@@ -11,7 +11,7 @@
  * validation blocks everything first; iptables is set up last so user init containers are not
  * black-holed before a proxy exists.
  */
-import type { Container } from 'kubernetes-types/core/v1.js';
+import type { Container } from '../../kube/objects.js';
 import type { PodTemplate } from '../types.js';
 import { CORE_DUMP_CONTAINER, INIT_CONTAINER, PROXY_CONTAINER, VALIDATION_CONTAINER } from './names.js';
 

@@ -6,8 +6,8 @@
  * (`{"containers":[...],"initContainers":[...]}`), and a user `runAsUser`/`runAsGroup` on
  * `istio-proxy` is carried to the iptables `-u` argument and to `istio-validation`.
  */
-import type { Container } from 'kubernetes-types/core/v1.js';
-import { cloneData, isObject } from '../../kube.js';
+import type { Container } from '../../kube/objects.js';
+import { cloneData, isObject } from '../../kube/objects.js';
 import type { PodTemplate } from '../types.js';
 import { containerJson } from './go-json.js';
 import { strategicMerge } from './merge.js';

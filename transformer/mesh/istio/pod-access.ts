@@ -1,5 +1,5 @@
 /** Small immutable accessors for pod templates shared by the post-processing steps. */
-import type { Container } from 'kubernetes-types/core/v1.js';
+import type { Container } from '../../kube/objects.js';
 import type { PodTemplate } from '../types.js';
 import { PROXY_CONTAINER } from './names.js';
 

@@ -1,5 +1,5 @@
 /** Warnings about pods that will be injected but may not work (Istio's `checkPreconditions`). */
-import type { PodSpec } from 'kubernetes-types/core/v1.js';
+import type { PodSpec } from '../../kube/objects.js';
 import type { Result } from '../../results.js';
 import { joinPath } from './pod-access.js';
 

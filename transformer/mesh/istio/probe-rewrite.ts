@@ -9,8 +9,8 @@
  * On when `sidecar.istio.io/rewriteAppHTTPProbers` parses as true, or is absent/unparsable and
  * config `rewriteAppHTTPProbe` is true.
  */
-import type { Container, EnvVar, HTTPGetAction, LifecycleHandler, Probe } from 'kubernetes-types/core/v1.js';
-import { isObject } from '../../kube.js';
+import type { Container, EnvVar, HTTPGetAction, LifecycleHandler, Probe } from '../../kube/objects.js';
+import { isObject } from '../../kube/objects.js';
 import type { PodTemplate } from '../types.js';
 import { parseGoBool, parseGoInt } from './go-compat.js';
 import { goJsonStringify, goOrdered, PROBER_SHAPE } from './go-json.js';

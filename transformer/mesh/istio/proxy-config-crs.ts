@@ -5,7 +5,7 @@
  * fields a CR can set (Istio's `toMeshConfigProxyConfig`): `concurrency`, `environmentVariables`
  * (which become `proxyMetadata`) and `image`.
  */
-import { isObject } from '../../kube.js';
+import { isObject } from '../../kube/objects.js';
 import type { FileRef, Result } from '../../results.js';
 import type { ProxyConfig } from './proxy-config.js';
 

@@ -3,7 +3,7 @@
  * writes it (fields in proto declaration order, unset and zero fields left out, map keys sorted,
  * no whitespace). The proxy reads it at start-up, so it only needs to carry what differs.
  */
-import { isObject } from '../../kube.js';
+import { isObject } from '../../kube/objects.js';
 import { PROXY_CONFIG_FIELDS } from './proxy-config-fields.js';
 import { defaultProxyConfig, isPopulated, type ProxyConfig } from './proxy-config.js';
 

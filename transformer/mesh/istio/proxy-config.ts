@@ -8,8 +8,8 @@
  * and maps) populate nothing and leave the field as it was; `proxyMetadata` is merged key by key.
  */
 import { parse } from 'yaml';
-import type { IstioConfig } from '../../config.js';
-import { isObject } from '../../kube.js';
+import type { IstioConfig } from '../../inject-config.js';
+import { isObject } from '../../kube/objects.js';
 import { DEFAULT_DISCOVERY_ADDRESS, STATUS_PORT } from './defaults.js';
 import { durationNanos, formatDuration } from './durations.js';
 import { lookupField, type ProxyConfigField } from './proxy-config-fields.js';

@@ -2,7 +2,7 @@
  * The `istio-proxy` container as the sidecar template renders it: a native sidecar
  * (`restartPolicy: Always`, placed under initContainers by the caller) or a classic one.
  */
-import type { Container, Lifecycle, Probe, SecurityContext } from 'kubernetes-types/core/v1.js';
+import type { Container, Lifecycle, Probe, SecurityContext } from '../../kube/objects.js';
 import { proxyMetadata, type RenderContext } from './context.js';
 import { ENVOY_HEALTH_PORT, ENVOY_PROM_PORT, PROXY_GID, PROXY_UID, READINESS_DEFAULTS, STARTUP_PROBE_FAILURE_THRESHOLD } from './defaults.js';
 import { holdLifecycle } from './hold.js';

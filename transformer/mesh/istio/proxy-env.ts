@@ -3,7 +3,7 @@
  * later by post-processing (ISTIO_PROMETHEUS_ANNOTATIONS, ISTIO_KUBE_APP_PROBERS, cluster info)
  * live in their own modules.
  */
-import type { ContainerPort, EnvVar } from 'kubernetes-types/core/v1.js';
+import type { ContainerPort, EnvVar } from '../../kube/objects.js';
 import { proxyMetadata, type RenderContext } from './context.js';
 import { PILOT_CERT_PROVIDER } from './defaults.js';
 import { metadataEnv } from './init-container.js';

@@ -4,8 +4,8 @@
  * resources ENTIRELY (Istio PR #34823); otherwise the configured ones are used with `null`
  * entries dropped (Istio's `omitNil`), and maps left empty by that dropped too.
  */
-import type { ResourceRequirements as K8sResources } from 'kubernetes-types/core/v1.js';
-import type { ResourceRequirements } from '../../config.js';
+import type { ResourceRequirements as K8sResources } from '../../kube/objects.js';
+import type { ResourceRequirements } from '../../inject-config.js';
 import { ANN } from './names.js';
 
 const RESOURCE_ANNOTATIONS = [ANN.proxyCPU, ANN.proxyMemory, ANN.proxyCPULimit, ANN.proxyMemoryLimit];

@@ -2,7 +2,7 @@
  * What Istio's `sidecar` injection template produces for a pod: a partial pod (labels,
  * annotations, init container, proxy, volumes, pull secrets) that is then merged onto the pod.
  */
-import type { Container } from 'kubernetes-types/core/v1.js';
+import type { Container } from '../../kube/objects.js';
 import type { PodTemplate } from '../types.js';
 import type { RenderContext } from './context.js';
 import { initContainer } from './init-container.js';

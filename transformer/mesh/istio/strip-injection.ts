@@ -6,8 +6,8 @@
  * ISTIO_PROMETHEUS_ANNOTATIONS). What no copy holds (a probe's named port, an HTTPS scheme) cannot
  * come back: the result is meant to be reviewed.
  */
-import { cloneData, isObject } from '../../kube.js';
-import type { Footprint } from '../../record/trust.js';
+import { cloneData, isObject } from '../../kube/objects.js';
+import type { Footprint } from '../types.js';
 import type { PodTemplate } from '../types.js';
 import { findProxy } from './pod-access.js';
 import { PROBERS_ENV } from './probe-rewrite.js';

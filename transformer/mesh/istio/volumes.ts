@@ -4,8 +4,8 @@
  * name order. Istio renders `workload-socket`, `credential-socket` and `workload-certs` with
  * `emptyDir: null`, which the API server stores as `emptyDir: {}`; we write the latter.
  */
-import type { Volume, VolumeMount } from 'kubernetes-types/core/v1.js';
-import { isObject } from '../../kube.js';
+import type { Volume, VolumeMount } from '../../kube/objects.js';
+import { isObject } from '../../kube/objects.js';
 import type { RenderContext } from './context.js';
 import { CA_CRL_CONFIGMAP, CA_ROOT_CERT_CONFIGMAP, TOKEN_AUDIENCE, TOKEN_EXPIRATION_SECONDS } from './defaults.js';
 import { ANN } from './names.js';

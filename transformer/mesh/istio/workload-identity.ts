@@ -5,7 +5,7 @@
  * (ReplicaSet + `pod-template-hash` => Deployment, RC + `deploymentconfig` label => DeploymentConfig,
  * Job `<name>-<8..10 digits>` => CronJob).
  */
-import type { OwnerReference } from 'kubernetes-types/meta/v1.js';
+import type { OwnerReference } from '../../kube/objects.js';
 import type { PodTemplate, WorkloadInfo } from '../types.js';
 
 export interface WorkloadIdentity {
