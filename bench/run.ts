@@ -145,7 +145,7 @@ function templateBench(): void {
     const preset = presetFor(config) as MeshPreset;
     const once = () => {
       for (const { pod, workload } of pods) {
-        const out = preset({ pod, workload, config, podPath: 'spec.template' });
+        const out = preset.render({ pod, workload, config, podPath: 'spec.template' });
         if (!out.pod) throw new Error(`bench: ${out.results.map((r) => r.message).join('; ')}`);
       }
     };

@@ -34,7 +34,7 @@ function runPreset(config: InjectConfig, around: (template: Template, data: unkn
   };
   try {
     for (const { pod, workload } of pods) {
-      const out = preset({ pod, workload, config, podPath: 'spec.template' });
+      const out = preset.render({ pod, workload, config, podPath: 'spec.template' });
       if (!out.pod) throw new Error(`bench: ${out.results.map((r) => r.message).join('; ')}`);
     }
   } finally {

@@ -78,7 +78,7 @@ function runCase(run: Run): Outcome {
   if (inputs.length === 0) return { kind: 'out-of-scope', reason: 'no workload in the input' };
   const render = (i: number) => {
     const input = inputs[i]!;
-    return istioPreset({ pod: structuredClone(input.pod), workload: input.workload, config: run.config, podPath: input.podPath });
+    return istioPreset.render({ pod: structuredClone(input.pod), workload: input.workload, config: run.config, podPath: input.podPath });
   };
   if (run.case.expectedError !== undefined) {
     const errors: Result[] = inputs.flatMap((_, i) => render(i).results.filter((r) => r.severity === 'error'));
@@ -149,7 +149,7 @@ describe.skipIf(!ISTIO_CORPUS.found)('builtin Istio preset vs Istio goldens', ()
     '%s differs from the golden only by where the metadata goes',
     (_, run) => {
       const [input] = workloadPods(readCorpusFile(run.case.input), run.config.workloads);
-      const out = istioPreset({ pod: structuredClone(input!.pod), workload: input!.workload, config: run.config, podPath: input!.podPath });
+      const out = istioPreset.render({ pod: structuredClone(input!.pod), workload: input!.workload, config: run.config, podPath: input!.podPath });
       const golden = parseAllDocuments(readCorpusFile(run.case.golden!), { version: '1.1' })[0]!.toJS() as {
         spec: { jobTemplate: { metadata: PodTemplate['metadata']; spec: { template: PodTemplate } } };
       };
@@ -175,7 +175,7 @@ describe.skipIf(!ISTIO_CORPUS.found)('builtin Istio preset vs Istio goldens', ()
       const had = pod.metadata.annotations?.['proxy.istio.io/config'];
       expect(had).toBeUndefined();
       pod.metadata.annotations = { ...pod.metadata.annotations, 'proxy.istio.io/config': overlay };
-      const out = istioPreset({ pod, workload: input.workload, config: run.config, podPath: input.podPath });
+      const out = istioPreset.render({ pod, workload: input.workload, config: run.config, podPath: input.podPath });
       delete out.pod!.metadata.annotations!['proxy.istio.io/config'];
       expect(normalizePod(out.pod)).toEqual(normalizePod(goldens[i]!.pod));
     });
@@ -189,7 +189,7 @@ describe.skipIf(!ISTIO_CORPUS.found)('builtin Istio preset vs Istio goldens', ()
   });
   it.each(templateCases.map((r) => [r.name, r] as const))('%s is refused with template-error', (_, run) => {
     const codes = workloadPods(readCorpusFile(run.case.input), run.config.workloads).flatMap((input) =>
-      istioPreset({ pod: input.pod, workload: input.workload, config: run.config, podPath: input.podPath }).results.map((r) => r.code),
+      istioPreset.render({ pod: input.pod, workload: input.workload, config: run.config, podPath: input.podPath }).results.map((r) => r.code),
     );
     expect(codes).toContain('template-error');
   });

@@ -184,7 +184,8 @@ function webhookPreset(c: ConformanceCase, config: InjectConfig): MeshPreset | u
     namespaceAnnotations: c.namespaceObject?.metadata.annotations ?? {},
     env,
   };
-  return (input) => renderWithTemplates({ pod: input.pod, workload: input.workload, inputs: config.istio.cluster!, knobs, podPath: input.podPath });
+  const base = presetFor(config)!;
+  return { ...base, render: (input) => renderWithTemplates({ pod: input.pod, workload: input.workload, inputs: config.istio.cluster!, knobs, podPath: input.podPath }) };
 }
 
 function comparablePod(pod: unknown): unknown {

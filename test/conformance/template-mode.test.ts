@@ -162,8 +162,8 @@ function crossCheck(run: SharedRun): { agree: boolean; detail?: string; builtin?
   const template = templatePreset(clusterInputsFor(DEFAULT_SET));
   for (const input of workloadPods(readCorpusFile(run.case.input), run.config.workloads)) {
     const args = { workload: input.workload, config: run.config, podPath: input.podPath };
-    const a = istioPreset({ ...args, pod: structuredClone(input.pod) });
-    const b = template({ ...args, pod: structuredClone(input.pod) });
+    const a = istioPreset.render({ ...args, pod: structuredClone(input.pod) });
+    const b = template.render({ ...args, pod: structuredClone(input.pod) });
     const codes = (r: typeof a) => r.results.map((x) => `${x.severity}:${x.code}`).sort();
     if (JSON.stringify(codes(a)) !== JSON.stringify(codes(b))) {
       return { agree: false, detail: `${input.workload.name}: results ${codes(a).join(',')} vs ${codes(b).join(',')}` };

@@ -42,8 +42,6 @@ export function activeSidecars(config: InjectConfig): SidecarConfig[] {
   return config.sidecars.filter((sidecar) => sidecar.retired !== true);
 }
 
-export const MESH_CONTAINER_NAMES: ReadonlySet<string> = new Set(['istio-init', 'istio-validation', 'istio-proxy']);
-
 export function applySidecars(pod: PodTemplate, workload: WorkloadInfo, config: InjectConfig, injectedNames: ReadonlySet<string>): PodTemplate {
   const labels = (pod.metadata.labels ?? {}) as Record<string, string>;
   let spec = pod.spec;

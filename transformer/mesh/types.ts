@@ -3,9 +3,9 @@
  * *pristine* (never-injected) pod template to the pod template the cluster's webhook would
  * produce. The engine then turns the difference into minimal text edits and an undo record.
  */
-import type { InjectConfig } from '../inject-config.js';
+import type { InjectConfig, MeshName } from '../inject-config.js';
 import type { ObjectMeta, PodSpec } from '../kube/objects.js';
-import type { Result } from '../results.js';
+import type { Result, ResultCode } from '../results.js';
 import type { PathSegment } from '../yaml/node-path.js';
 import type { ProxyConfigResource } from './istio/proxy-config-crs.js';
 
@@ -45,7 +45,23 @@ export interface MeshRenderOutput {
   proxyConfigs?: string[];
 }
 
-export type MeshPreset = (input: MeshRenderInput) => MeshRenderOutput;
+/** A problem of the pristine pod template, with its path inside the template. */
+export interface PodProblem {
+  path: PathSegment[];
+  code: ResultCode;
+  message: string;
+}
+
+/** One mesh's injection, as the engine uses it. */
+export interface MeshPreset {
+  readonly mesh: Exclude<MeshName, 'none'>;
+  /** The pristine pod template → the pod the mesh's webhook would produce. */
+  render(input: MeshRenderInput): MeshRenderOutput;
+  /** What must hold of the pristine pod before this mesh goes in (an application on a port the proxy uses...). */
+  checkPod(pod: Readonly<Record<string, unknown>>): PodProblem[];
+  /** The containers this mesh adds: a custom sidecar never takes their place. */
+  readonly containers: ReadonlySet<string>;
+}
 
 /** Names an injection may add, whatever the config was when it ran. */
 export interface Footprint {

@@ -7,8 +7,8 @@ import type { InjectConfig } from '../inject-config.js';
 import { decideMeshInjection, type Decision } from '../policy/decision.js';
 import { injectorPolicy } from '../mesh/istio-templates/inputs.js';
 import type { MeshPreset, PodTemplate, WorkloadInfo } from '../mesh/types.js';
-import { validateForIstio, validatePodTemplate, type PodProblem } from '../policy/pod-validation.js';
-import { activeSidecars, applySidecars, MESH_CONTAINER_NAMES } from '../mesh/custom-sidecars.js';
+import { validatePodTemplate, type PodProblem } from '../policy/pod-validation.js';
+import { activeSidecars, applySidecars } from '../mesh/custom-sidecars.js';
 import { cloneData, isObject } from '../kube/objects.js';
 import type { Result } from '../results.js';
 
@@ -65,19 +65,17 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
   const results: Result[] = [];
   let proxyConfigs: string[] | undefined;
   const injectedNames = new Set<string>();
-  if (decision.inject) {
-    const istioProblems = validateForIstio(pod, false);
-    if (istioProblems.length) return { target: null, decision, problems: istioProblems, results: [] };
-  }
   if (decision.inject && input.preset) {
-    const rendered = input.preset({ pod: target, workload, config, podPath: input.podPath, proxyConfigs: input.cluster.proxyConfigs });
+    const meshProblems = input.preset.checkPod(pod);
+    if (meshProblems.length) return { target: null, decision, problems: meshProblems, results: [] };
+    const rendered = input.preset.render({ pod: target, workload, config, podPath: input.podPath, proxyConfigs: input.cluster.proxyConfigs });
     results.push(...rendered.results);
     if (!rendered.pod || rendered.results.some((r) => r.severity === 'error')) {
       return { target: null, decision, problems: [], results };
     }
     target = rendered.pod;
     proxyConfigs = rendered.proxyConfigs;
-    for (const name of MESH_CONTAINER_NAMES) injectedNames.add(name);
+    for (const name of input.preset.containers) injectedNames.add(name);
   }
   if (!isExcludedFromSidecars(selection)) target = applySidecars(target, workload, config, injectedNames);
   const changed = decision.inject || activeSidecars(config).length > 0;

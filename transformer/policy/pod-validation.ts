@@ -3,14 +3,10 @@
  * paths relative to the pod template; the engine turns them into file:line:col results.
  */
 import type { PathSegment } from '../yaml/node-path.js';
-import type { ResultCode } from '../results.js';
 import { isObject } from '../kube/objects.js';
+import type { PodProblem } from '../mesh/types.js';
 
-export interface PodProblem {
-  path: PathSegment[];
-  code: ResultCode;
-  message: string;
-}
+export type { PodProblem } from '../mesh/types.js';
 
 const CONTAINER_LISTS = ['containers', 'initContainers'] as const;
 
@@ -96,46 +92,4 @@ export function validatePodTemplate(pod: unknown): PodProblem[] {
     problems.push({ path: ['spec', 'hostNetwork'], code: 'invalid-pod-spec', message: `expected true or false, got ${typeName(spec.hostNetwork)}` });
   }
   return problems;
-}
-
-/** Istio's sidecar listens on these ports; an application port in this range breaks traffic capture. */
-const RESERVED_PORT_MIN = 15000;
-const RESERVED_PORT_MAX = 15090;
-const MESH_CONTAINERS = new Set(['istio-proxy', 'istio-init', 'istio-validation']);
-
-/** Checks that only matter when the Istio sidecar is going in. */
-export function validateForIstio(pod: Record<string, unknown>, hasRecord: boolean): PodProblem[] {
-  const problems: PodProblem[] = [];
-  const spec = pod.spec as Record<string, unknown>;
-  for (const list of CONTAINER_LISTS) {
-    for (const container of (spec[list] as Array<Record<string, unknown>> | undefined) ?? []) {
-      const name = container.name as string;
-      if (!MESH_CONTAINERS.has(name)) {
-        for (const port of (container.ports as Array<Record<string, unknown>> | undefined) ?? []) {
-          const number = port?.containerPort;
-          if (typeof number === 'number' && number >= RESERVED_PORT_MIN && number <= RESERVED_PORT_MAX) {
-            problems.push({
-              path: ['spec', list, { name }, 'ports', { containerPort: number }],
-              code: 'reserved-port',
-              message: `container ${name} uses port ${number}, which is reserved for the Istio sidecar (15000-15090); move the application to another port or opt the workload out with the label sidecar.istio.io/inject: "false"`,
-            });
-          }
-        }
-      } else if (!hasRecord && looksInjected(container)) {
-        problems.push({
-          path: ['spec', list, { name }],
-          code: 'container-name-reserved',
-          message: `container ${name} is a complete Istio sidecar but the pod has no mesh-inject record (was it injected by another tool?); remove the injected containers, or keep only the fields you want to override (an override of ${name})`,
-        });
-      }
-    }
-  }
-  return problems;
-}
-
-/** A full sidecar rather than an override: the proxy's or iptables' own command line. */
-function looksInjected(container: Record<string, unknown>): boolean {
-  const args = container.args;
-  if (!Array.isArray(args)) return false;
-  return (args[0] === 'proxy' && (args[1] === 'sidecar' || args[1] === 'router')) || args[0] === 'istio-iptables';
 }

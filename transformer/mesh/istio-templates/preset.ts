@@ -11,6 +11,7 @@
 import type { InjectConfig } from '../../inject-config.js';
 import { nativeSidecarsByConfig } from '../istio/native.js';
 import { PROXY_CONTAINER } from '../istio/names.js';
+import { checkIstioPod, ISTIO_CONTAINERS } from '../istio/pod-checks.js';
 import { podProxyConfigs } from '../istio/proxy-config-layers.js';
 import type { MeshPreset, MeshRenderInput, MeshRenderOutput } from '../types.js';
 import { parseClusterInputs } from './inputs.js';
@@ -18,7 +19,7 @@ import { renderWithTemplates } from './render.js';
 import type { ClusterInputs } from './types.js';
 
 export function templatePreset(inputs: ClusterInputs): MeshPreset {
-  return (input: MeshRenderInput): MeshRenderOutput => {
+  const render = (input: MeshRenderInput): MeshRenderOutput => {
     const containers = Array.isArray(input.pod.spec?.containers) ? input.pod.spec.containers : [];
     const hasApp = containers.some((c) => c.name !== PROXY_CONTAINER);
     const crs = podProxyConfigs(input, rootNamespace(inputs));
@@ -39,6 +40,7 @@ export function templatePreset(inputs: ClusterInputs): MeshPreset {
     }));
     return output.pod && crs.applied.length > 0 ? { ...output, proxyConfigs: crs.applied } : output;
   };
+  return { mesh: 'istio', render, checkPod: checkIstioPod, containers: ISTIO_CONTAINERS };
 }
 
 /** The mesh config's `rootNamespace`: a ProxyConfig CR there without a selector applies mesh-wide. */

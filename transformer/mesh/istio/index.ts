@@ -21,6 +21,7 @@ import { strategicMerge } from './merge.js';
 import { ANN, LABEL } from './names.js';
 import { moveUserProxyToInit, reapplyUserContainers } from './overrides.js';
 import { joinPath, mapProxy, stringMap, withAnnotation, withLabel } from './pod-access.js';
+import { checkIstioPod, ISTIO_CONTAINERS } from './pod-checks.js';
 import { checkPreconditions } from './preconditions.js';
 import { applyProbeRewrite } from './probe-rewrite.js';
 import { applyPrometheusMerge } from './prometheus-merge.js';
@@ -31,7 +32,10 @@ import { injectionStatus, statusAnnotation } from './status.js';
 import { checkTemplates } from './templates.js';
 import { validateAnnotations } from './validate-annotations.js';
 
-export const istioPreset: MeshPreset = (input: MeshRenderInput): MeshRenderOutput => {
+/** Istio's built-in preset. */
+export const istioPreset: MeshPreset = { mesh: 'istio', render: renderIstio, checkPod: checkIstioPod, containers: ISTIO_CONTAINERS };
+
+function renderIstio(input: MeshRenderInput): MeshRenderOutput {
   const pod: PodTemplate = { metadata: input.pod.metadata ?? {}, spec: input.pod.spec };
   if (!isObject(pod.spec) || !Array.isArray(pod.spec.containers)) {
     return {
@@ -61,4 +65,4 @@ export const istioPreset: MeshPreset = (input: MeshRenderInput): MeshRenderOutpu
   out = withAnnotation(out, ANN.status, statusAnnotation(injectionStatus(template, ctx.istio.revision)));
   out = reorderContainers(out, ctx.hold);
   return { pod: out, results, ...(crs.applied.length > 0 ? { proxyConfigs: crs.applied } : {}) };
-};
+}

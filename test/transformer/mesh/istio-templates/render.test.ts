@@ -180,9 +180,9 @@ describe.skipIf(!ISTIO_CORPUS.found)("Istio's sidecar template (default config s
     const preset = templatePreset(cluster);
     const config = defaultTestConfig({ istio: { nativeSidecars: true } });
     const only: PodTemplate = { metadata: {}, spec: { containers: [{ name: 'istio-proxy', image: 'auto' }] } };
-    const out = preset({ pod: only, workload: WORKLOAD, config, podPath: 'spec.template' }).pod!;
+    const out = preset.render({ pod: only, workload: WORKLOAD, config, podPath: 'spec.template' }).pod!;
     expect(out.spec.containers.map((c) => c.name)).toEqual(['istio-proxy']);
-    const withApp = preset({ pod: app(), workload: WORKLOAD, config, podPath: 'spec.template' }).pod!;
+    const withApp = preset.render({ pod: app(), workload: WORKLOAD, config, podPath: 'spec.template' }).pod!;
     expect(withApp.spec.initContainers!.map((c) => c.name)).toContain('istio-proxy');
   });
 });

@@ -31,7 +31,7 @@ export function configOf(overrides: ConfigOverrides = {}): InjectConfig {
 }
 
 export function render(pod: PodTemplate, overrides: ConfigOverrides = {}, workload: WorkloadInfo = DEPLOYMENT): MeshRenderOutput {
-  return istioPreset({ pod: structuredClone(pod), workload, config: configOf(overrides), podPath: 'spec.template' });
+  return istioPreset.render({ pod: structuredClone(pod), workload, config: configOf(overrides), podPath: 'spec.template' });
 }
 
 /** Render and insist on a pod. */
