@@ -3,7 +3,7 @@ export { DEFAULT_CONFIG, defaultConfig } from './defaults.js';
 export { validateConfig, type ConfigResult, type ConfigSource } from './validate.js';
 export { createConfigResolver, SEARCH_PLACES, type ConfigResolver, type LoadedConfig, type ResolverOptions } from './load.js';
 export { configFromFunctionConfig, MESH_INJECT_API_VERSION, MESH_INJECT_KIND } from './function-config.js';
-export { parseYaml, YAML_OPTIONS, type ParsedYaml } from './parse-yaml.js';
+export { parseConfigYaml, YAML_OPTIONS, type ParsedYaml } from './parse-yaml.js';
 export { rcSchema, type RcInput } from './schema.js';
 export { meshInjectSchema } from './meshinject-schema.js';
 export { rcJsonSchema, functionConfigJsonSchema } from './json-schema.js';

@@ -31,7 +31,8 @@ const FIXES: Record<string, string> = {
   MULTIPLE_DOCS: 'keep a single YAML document in the config',
 };
 
-export function parseYaml(text: string, filepath?: string): ParsedYaml {
+/** A config file's text (`.mesh-injectrc`, functionConfig, kustomize plugin config), problems as config results. */
+export function parseConfigYaml(text: string, filepath?: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
   const report = (severity: 'error' | 'warning') => (e: YAMLError) => {

@@ -7,7 +7,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { ResultCode } from '../../transformer/index.js';
-import { parseYaml } from '../../transformer/yaml/parse-document.js';
+import { parseManifest } from '../../transformer/yaml/parse-document.js';
 import { splitDocuments } from '../../transformer/yaml/split-documents.js';
 
 export interface StreamProblem {
@@ -58,7 +58,7 @@ export function inspectStream(text: string, parsed: ParsedDocuments = new Map())
 }
 
 function parseSlice(text: string, firstLine: number): StreamDocument {
-  const { parsed, problems } = parseYaml(text);
+  const { parsed, problems } = parseManifest(text);
   const at = (offset: number) => {
     const pos = parsed.lineCounter.linePos(offset);
     return { line: firstLine + pos.line, column: pos.col };

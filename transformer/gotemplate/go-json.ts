@@ -11,7 +11,7 @@ import { CycleGuard } from './cycle-guard.js';
 import { GoFuncError } from './errors.js';
 import { formatFloatJSON } from './float-format.js';
 import { SizeMeter, chargeSteps } from './limits.js';
-import { kindOf, sortedKeys, structFields } from './values.js';
+import { goKind, sortedKeys, structFields } from './values.js';
 
 export interface JSONOptions {
   /** Escape `<`, `>`, `&` (Go's default; sprig `toRawJson` turns it off). */
@@ -107,7 +107,7 @@ function encode(value: unknown, opts: Required<JSONOptions>, depth: string, seen
       return '[' + nl + items.map((s) => inner + s).join(',' + nl) + nl + depth + ']';
     }
     let entries: [string, unknown][];
-    if (kindOf(obj) === 'map') {
+    if (goKind(obj) === 'map') {
       entries = ordered ? Object.entries(obj) : sortedKeys(obj).map((k) => [k, (obj as Record<string, unknown>)[k]]);
     } else {
       const view = jsonView(obj);
@@ -132,7 +132,7 @@ function encode(value: unknown, opts: Required<JSONOptions>, depth: string, seen
 
 /** The encoding of a scalar (undefined for a function, which is skipped), or null for a list, map or struct. */
 function encodeScalar(value: unknown, opts: Required<JSONOptions>): string | undefined | null {
-  switch (kindOf(value)) {
+  switch (goKind(value)) {
     case 'invalid':
     case 'nil':
       return 'null';

@@ -6,7 +6,7 @@
  */
 import { GoFuncError } from './errors.js';
 import { defineFunc, type FuncMap } from './funcs.js';
-import { goStruct } from './values.js';
+import { structValue } from './values.js';
 
 export interface SemVersion {
   major: bigint;
@@ -191,7 +191,7 @@ export function semverCompare(constraint: string, version: string): boolean {
 function semver(text: string): object {
   const v = parseVersion(text);
   const core = `${v.major}.${v.minor}.${v.patch}${v.pre !== '' ? '-' + v.pre : ''}${v.metadata !== '' ? '+' + v.metadata : ''}`;
-  return goStruct('*semver.Version', {
+  return structValue('*semver.Version', {
     Major: () => v.major,
     Minor: () => v.minor,
     Patch: () => v.patch,

@@ -8,7 +8,7 @@ import { goQuote } from './go-quote.js';
 import { TEMPLATE_LIMITS, chargeSteps, checkList, checkString, joinChecked } from './limits.js';
 import { formatV } from './printf.js';
 import { byteLength, fromUtf8, sliceBytes, utf8Bytes } from './utf8.js';
-import { STRING_MAP_TYPE, compareGoStrings, kindOf, withGoType } from './values.js';
+import { STRING_MAP_TYPE, compareGoStrings, goKind, withGoType } from './values.js';
 
 /** sprig `strval`: strings as is, Stringers through `String()`, everything else `%v`. */
 export function strval(v: unknown): string {
@@ -371,7 +371,7 @@ export const sprigStringFuncs: FuncMap = {
   splitList: defineFunc(['string', 'string'], (sep: string, s: string) => withGoType(goSplit(s, sep), '[]string')),
   join: defineFunc(['string', 'any'], (sep: string, v: unknown) => joinChecked(strslice(v), sep)),
   sortAlpha: defineFunc(['any'], (v: unknown) => {
-    const list = kindOf(v) === 'slice' ? strslice(v) : [strval(v)];
+    const list = goKind(v) === 'slice' ? strslice(v) : [strval(v)];
     return withGoType(list.sort(compareGoStrings), '[]string');
   }),
   b64enc: defineFunc(['string'], b64enc),
