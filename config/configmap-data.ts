@@ -21,7 +21,7 @@ import { rcSchema } from './schema.js';
 import { acceptedTypes, unwrap, type Segment } from './schema-walk.js';
 import type { SourceMap } from './source-map.js';
 
-export interface ExpandedData {
+interface ExpandedData {
   raw: Record<string, unknown>;
   /** Positions of rc paths, mapped to the `data` entries that set them. */
   sourceMap: SourceMap;

@@ -26,7 +26,7 @@ import { contextFor, validateWithContext, type ConfigResult, type ConfigSource, 
 export const MESH_INJECT_API_VERSION = 'mesh-inject.dev/v1alpha1';
 export const MESH_INJECT_KIND = 'MeshInject';
 /** `data` keys that hold a whole rc document. */
-export const WHOLE_CONFIG_KEYS: readonly string[] = ['config', '.mesh-injectrc'];
+const WHOLE_CONFIG_KEYS: readonly string[] = ['config', '.mesh-injectrc'];
 
 const ENVELOPE_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'];
 const ACCEPTED =

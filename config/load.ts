@@ -19,10 +19,10 @@ import type { Segment } from './schema-walk.js';
 import { toResult } from './to-result.js';
 import { checkConfigFile, checkSearchPath } from './config-file-guard.js';
 
-export const CONFIG_NAME = 'mesh-inject';
+const CONFIG_NAME = 'mesh-inject';
 
 /** cosmiconfig's conventions for the name, minus `.config/` and `.ts`; the first match in a directory wins. */
-export const SEARCH_PLACES: readonly string[] = [
+const SEARCH_PLACES: readonly string[] = [
   'package.json',
   `.${CONFIG_NAME}rc`,
   `.${CONFIG_NAME}rc.json`,

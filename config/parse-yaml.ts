@@ -8,7 +8,7 @@ import type { Result } from '../transformer/results.js';
 import { MAX_ALIAS_COUNT } from '../transformer/yaml/yaml-options.js';
 import { toResult } from './to-result.js';
 
-export const YAML_OPTIONS: DocumentOptions & ParseOptions & SchemaOptions = {
+const YAML_OPTIONS: DocumentOptions & ParseOptions & SchemaOptions = {
   version: '1.1',
   prettyErrors: true,
   uniqueKeys: true,

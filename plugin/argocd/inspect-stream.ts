@@ -10,7 +10,7 @@ import type { ResultCode } from '../../transformer/index.js';
 import { parseManifest } from '../../transformer/yaml/parse-document.js';
 import { splitDocuments } from '../../transformer/yaml/split-documents.js';
 
-export interface StreamProblem {
+interface StreamProblem {
   code: ResultCode;
   message: string;
   /** 1-based, in the stream. */
@@ -18,7 +18,7 @@ export interface StreamProblem {
   column: number;
 }
 
-export interface StreamDocument {
+interface StreamDocument {
   text: string;
   /** 1-based line of the document's first line in the stream. */
   line: number;
@@ -31,7 +31,7 @@ export interface StreamDocument {
   notApplicable?: string;
 }
 
-export type DocumentShape = Pick<StreamDocument, 'isObject' | 'objects' | 'notApplicable'>;
+type DocumentShape = Pick<StreamDocument, 'isObject' | 'objects' | 'notApplicable'>;
 
 /**
  * Documents already parsed in this run without a problem, by their exact text: a document is

@@ -122,12 +122,12 @@ function evalArgs(args: unknown[]): string {
   return sprint(args);
 }
 
-export function htmlEscape(s: string): string {
+function htmlEscape(s: string): string {
   chargeSteps(s.length);
   return s.replace(/[\0"'&<>]/g, (c) => ({ '\0': '\uFFFD', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
 }
 
-export function jsEscape(s: string): string {
+function jsEscape(s: string): string {
   chargeSteps(s.length);
   let out = '';
   for (const ch of s) {
@@ -163,7 +163,7 @@ export function jsEscape(s: string): string {
 }
 
 /** Go `url.QueryEscape`. */
-export function queryEscape(s: string): string {
+function queryEscape(s: string): string {
   chargeSteps(2 * s.length);
   let out = '';
   for (const b of utf8Bytes(s)) {

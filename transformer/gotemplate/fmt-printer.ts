@@ -8,7 +8,7 @@ import { chargeSteps, checkString } from './limits.js';
 import { runeCount, utf8Bytes } from './utf8.js';
 import { goKind, sortedKeys, structFields, typeName } from './values.js';
 
-export interface Flags {
+interface Flags {
   plus: boolean;
   minus: boolean;
   sharp: boolean;

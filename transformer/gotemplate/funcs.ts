@@ -43,7 +43,7 @@ export function defineFunc<F extends (...args: never[]) => unknown>(params: read
   return variadic === undefined ? { params, fn } : { params, variadic, fn };
 }
 
-export function isFuncSpec(f: TemplateFunc): f is FuncSpec {
+function isFuncSpec(f: TemplateFunc): f is FuncSpec {
   return typeof f === 'object';
 }
 

@@ -13,7 +13,7 @@ import { formatFloatJSON } from './float-format.js';
 import { SizeMeter, chargeSteps } from './limits.js';
 import { goKind, sortedKeys, structFields } from './values.js';
 
-export interface JSONOptions {
+interface JSONOptions {
   /** Escape `<`, `>`, `&` (Go's default; sprig `toRawJson` turns it off). */
   escapeHTML?: boolean;
   /** Go `json.MarshalIndent(v, "", indent)`. */
@@ -28,7 +28,7 @@ function hex4(n: number): string {
 const NEEDS_ESCAPE_HTML = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/;
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
 
-export function jsonString(text: string, escapeHTML = true): string {
+function jsonString(text: string, escapeHTML = true): string {
   // Most strings need no escaping: copied whole rather than character by character.
   if (!(escapeHTML ? NEEDS_ESCAPE_HTML : NEEDS_ESCAPE).test(text)) return '"' + text + '"';
   chargeSteps(text.length);

@@ -17,7 +17,7 @@ function dict(...pairs: unknown[]): GoMap {
 }
 
 /** mergo's deep merge: `dst` keeps its non-empty values unless `overwrite`; nested maps merge. */
-export function deepMerge(dst: GoMap, src: GoMap, overwrite: boolean): void {
+function deepMerge(dst: GoMap, src: GoMap, overwrite: boolean): void {
   for (const key of sortedKeys(src)) {
     const s = src[key];
     const present = hasOwn(dst, key);
@@ -62,7 +62,7 @@ function dig(...args: unknown[]): unknown {
 }
 
 /** copystructure-style deep copy keeping Go type tags and struct prototypes. */
-export function deepCopy(v: unknown): unknown {
+function deepCopy(v: unknown): unknown {
   if (Array.isArray(v)) {
     chargeSteps(v.length);
     const out = v.map(deepCopy);

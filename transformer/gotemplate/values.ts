@@ -23,8 +23,8 @@ import { chargeSteps } from './limits.js';
 export const GO_TYPE: unique symbol = Symbol.for('mesh-inject/gotemplate.goType');
 
 export const STRING_MAP_TYPE = 'map[string]string';
-export const ANY_MAP_TYPE = 'map[string]interface {}';
-export const ANY_SLICE_TYPE = '[]interface {}';
+const ANY_MAP_TYPE = 'map[string]interface {}';
+const ANY_SLICE_TYPE = '[]interface {}';
 
 export type Kind = 'invalid' | 'nil' | 'bool' | 'int' | 'float' | 'string' | 'slice' | 'map' | 'struct' | 'func';
 
@@ -215,7 +215,7 @@ export function hasOwn(map: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(map, key);
 }
 
-export type FieldLookup = { found: false } | { found: true; value: unknown };
+type FieldLookup = { found: false } | { found: true; value: unknown };
 
 const NOT_FOUND: FieldLookup = { found: false };
 
@@ -257,11 +257,6 @@ export function plainMember(obj: object, name: string): unknown {
 /** Own enumerable fields of a struct in declaration order, without methods. */
 export function structFields(value: object): [string, unknown][] {
   return Object.entries(value).filter(([, v]) => typeof v !== 'function');
-}
-
-/** Go int64 wrap-around for results of integer arithmetic. */
-export function toInt64(value: bigint): bigint {
-  return BigInt.asIntN(64, value);
 }
 
 export const MAX_INT64 = (1n << 63n) - 1n;

@@ -55,7 +55,7 @@ function withPlaceholder(target: PodTemplate): PodTemplate {
  * A document whose only workload is its root object gets a digest in its record, for
  * `recognizeUnchanged`; `unsealed` is the same edit with a record without one.
  */
-export interface Seal {
+interface Seal {
   unsealed: Splice[];
   /** The workload had a record: keep it as it is when only its digest would change. */
   reinjected: boolean;

@@ -39,7 +39,7 @@ function readBack(output: string): { parsed: ParsedDocument; data: unknown } | s
   }
 }
 
-export interface VerifyInput {
+interface VerifyInput {
   ctx: DocumentContext;
   /** The text about to be written. */
   output: string;

@@ -51,7 +51,7 @@ function anchorOffset(text: string, parent: Node, before: PathSegment): number |
   return undefined;
 }
 
-export interface UndoPlan {
+interface UndoPlan {
   splices: Splice[];
   /** Paths the record names that are no longer in the file (edited by hand). */
   missing: PathSegment[][];

@@ -19,7 +19,7 @@ import { mapRanges, outlineSource } from './source.js';
 import type { ParsedDocument } from '../parse-document.js';
 import { PARSE_OPTIONS } from '../yaml-options.js';
 
-export interface Outline extends ParsedDocument {
+interface Outline extends ParsedDocument {
   /** The document's plain data, as `toPlainData(doc)` gives it. */
   data: unknown;
 }

@@ -8,7 +8,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { hasUnusualCharacters } from '../fast-read/subset.js';
 
-export interface OutlineSource {
+interface OutlineSource {
   /** The text read: LF line breaks, cut before a closing `...` line. */
   body: string;
   /** Where reading starts in `body`: after a leading `---` line, else 0. */

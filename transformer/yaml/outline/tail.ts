@@ -25,7 +25,7 @@ function isComment(lines: Lines, row: number): boolean {
 }
 
 /** A node's `range[2]` and the deepest comment line among the trivia after it that it left over (-1: none). */
-export interface Tail {
+interface Tail {
   end: number;
   pending: number;
 }

@@ -18,7 +18,7 @@ import { indentPad, lineCount, toLower, trimSpace } from '../../../gotemplate/sp
 import { STRING_MAP_TYPE, hasOwn, hasPlainProto, goKind, sortedKeys, withGoType, type GoMap } from '../../../gotemplate/values.js';
 import { marshalYAML } from '../../../gotemplate/yaml-marshal.js';
 
-export interface IstioFuncOptions {
+interface IstioFuncOptions {
   /** What `env KEY DEFAULT` reads (Istio reads istiod's environment). */
   env?: Readonly<Record<string, string>>;
   /** `protoToJSON` (Istio: `cleanProxyConfig` + legacy jsonpb). Default: Go JSON of the value. */
@@ -96,7 +96,7 @@ function annotationsOf(meta: unknown): unknown {
 }
 
 /** Istio `omitNil`: drops nils from maps and lists, recursively; an emptied container becomes nil. */
-export function omitNil(v: unknown): unknown {
+function omitNil(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (Array.isArray(v)) {
     if (!v.some(containsNil)) return v;
