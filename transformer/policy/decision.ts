@@ -2,7 +2,7 @@
  * Whether the mesh sidecar goes into a workload, decided offline the way the cluster's webhook
  * selectors and Istio's `injectRequired` would, plus the repo config's namespace globs.
  *
- * Precedence, first row that applies wins (mirrored by test/decision.test.ts):
+ * Precedence, first row that applies wins (mirrored by test/transformer/policy/decision.test.ts):
  *
  * | # | condition                                                         | result                            |
  * |---|-------------------------------------------------------------------|-----------------------------------|
