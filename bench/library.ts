@@ -25,6 +25,6 @@ export const { Template } = await load<GoTemplate>('transformer/gotemplate/index
 export const { readOutline } = await load<Outline>('transformer/yaml/outline/outline.js');
 export const { verifyOutput } = await load<Verify>('transformer/pipeline/verify-output.js');
 export const { locate } = await load<Pipeline>('transformer/pipeline/transform-document.js');
-export const { parseYaml, toPlainData } = await load<ParseDocument>('transformer/yaml/parse-document.js');
+export const { parseManifest, toPlainData } = await load<ParseDocument>('transformer/yaml/parse-document.js');
 /** The engine's template class as a type (the value above is the compiled one). */
 export type Template = InstanceType<typeof Template>;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { defaultConfig, emptyClusterContext, locate, parseYaml, presetFor, readOutline, toPlainData, transformText, verifyOutput } from './library.js';
+import { defaultConfig, emptyClusterContext, locate, parseManifest, presetFor, readOutline, toPlainData, transformText, verifyOutput } from './library.js';
 import type { InjectConfig } from '../transformer/inject-config.js';
 import type { MeshPreset } from '../transformer/mesh/types.js';
 import { splitDocuments } from '../transformer/yaml/split-documents.js';
@@ -186,7 +186,7 @@ function outlineBench(): void {
   });
   if (documents.some((doc) => readOutline(doc) === undefined)) throw new Error('bench: the outline reader declined an injected document');
   const outlinePass = () => time(() => documents.forEach((doc) => readOutline(doc))).ms;
-  const yamlPass = () => time(() => documents.forEach((doc) => toPlainData(parseYaml(doc).parsed.doc))).ms;
+  const yamlPass = () => time(() => documents.forEach((doc) => toPlainData(parseManifest(doc).parsed.doc))).ms;
   outlinePass();
   yamlPass();
   // Alternating rounds, fastest of each (as templateBench).

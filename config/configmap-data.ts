@@ -16,12 +16,12 @@
 import * as z from 'zod';
 import { isObject } from '../transformer/kube/objects.js';
 import type { Finding } from './finding.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseConfigYaml } from './parse-yaml.js';
 import { rcSchema } from './schema.js';
 import { acceptedTypes, unwrap, type Segment } from './schema-walk.js';
 import type { SourceMap } from './source-map.js';
 
-export interface ExpandedData {
+interface ExpandedData {
   raw: Record<string, unknown>;
   /** Positions of rc paths, mapped to the `data` entries that set them. */
   sourceMap: SourceMap;
@@ -57,7 +57,7 @@ function convert(value: unknown, path: readonly Segment[]): { value: unknown } |
     return { value: value.split(',').map((s) => s.trim()).filter((s) => s !== '') };
   }
   if (list || is(z.ZodObject) || is(z.ZodRecord)) {
-    const parsed = parseYaml(value);
+    const parsed = parseConfigYaml(value);
     if (parsed.errors.length === 0) return { value: parsed.raw };
     return { error: `the value is not valid YAML (${parsed.errors[0]!.message}); write it as YAML such as {key: value} or [a, b]` };
   }

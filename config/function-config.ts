@@ -16,7 +16,7 @@ import type { ResourceRef, Result } from '../transformer/results.js';
 import { expandConfigMapData } from './configmap-data.js';
 import { defaultConfig } from './defaults.js';
 import { describeValue, formatPath, unknownKeyMessage } from './messages.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseConfigYaml } from './parse-yaml.js';
 import type { Segment } from './schema-walk.js';
 import { embeddedSourceMap, prefixedSourceMap, yamlSourceMap } from './source-map.js';
 import { suggestKey } from './suggest.js';
@@ -26,7 +26,7 @@ import { contextFor, validateWithContext, type ConfigResult, type ConfigSource, 
 export const MESH_INJECT_API_VERSION = 'mesh-inject.dev/v1alpha1';
 export const MESH_INJECT_KIND = 'MeshInject';
 /** `data` keys that hold a whole rc document. */
-export const WHOLE_CONFIG_KEYS: readonly string[] = ['config', '.mesh-injectrc'];
+const WHOLE_CONFIG_KEYS: readonly string[] = ['config', '.mesh-injectrc'];
 
 const ENVELOPE_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'];
 const ACCEPTED =
@@ -93,7 +93,7 @@ function fromConfigMap(fc: Record<string, unknown>, ctx: ValidationContext): Con
 function fromEmbeddedRc(value: unknown, at: Segment[], ctx: ValidationContext): ConfigResult {
   if (typeof value !== 'string') return validateWithContext(value, { ...ctx, sourceMap: prefixedSourceMap(ctx.sourceMap, at) });
   // Parsed with a placeholder path so its results keep their inner positions; reanchor replaces it.
-  const parsed = parseYaml(value, formatPath(at));
+  const parsed = parseConfigYaml(value, formatPath(at));
   const sourceMap = embeddedSourceMap(yamlSourceMap(parsed.doc, parsed.lineCounter), ctx.sourceMap, at);
   const reanchor = (r: Result) => {
     const inner = r.file?.line === undefined ? undefined : { line: r.file.line, column: r.file.column ?? 1 };

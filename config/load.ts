@@ -14,15 +14,15 @@ import type { InjectConfig } from '../transformer/inject-config.js';
 import type { ClusterInputs, SourceText } from '../transformer/mesh/istio-templates/types.js';
 import type { Result } from '../transformer/results.js';
 import { defaultConfig } from './defaults.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseConfigYaml } from './parse-yaml.js';
 import type { Segment } from './schema-walk.js';
 import { toResult } from './to-result.js';
 import { checkConfigFile, checkSearchPath } from './config-file-guard.js';
 
-export const CONFIG_NAME = 'mesh-inject';
+const CONFIG_NAME = 'mesh-inject';
 
 /** cosmiconfig's conventions for the name, minus `.config/` and `.ts`; the first match in a directory wins. */
-export const SEARCH_PLACES: readonly string[] = [
+const SEARCH_PLACES: readonly string[] = [
   'package.json',
   `.${CONFIG_NAME}rc`,
   `.${CONFIG_NAME}rc.json`,
@@ -62,7 +62,7 @@ export interface ConfigResolver {
 
 /** What a loader hands back through lilconfig: data plus where it came from, or the reason it could not be read. */
 type LoadedFile =
-  | { kind: 'data'; filepath: string; raw: unknown; parsed?: ReturnType<typeof parseYaml>; docPath: Segment[] }
+  | { kind: 'data'; filepath: string; raw: unknown; parsed?: ReturnType<typeof parseConfigYaml>; docPath: Segment[] }
   | { kind: 'failed'; errors: Result[]; warnings: Result[] };
 
 export function createConfigResolver(options: ResolverOptions): ConfigResolver {
@@ -187,7 +187,7 @@ async function withClusterInputs(loaded: LoadedConfig, filepath: string): Promis
 
 function loaders(allowJs: boolean): Record<string, Loader> {
   const data: Loader = (filepath, content) => {
-    const parsed = parseYaml(content, filepath);
+    const parsed = parseConfigYaml(content, filepath);
     if (parsed.errors.length > 0) return wrapFile(filepath, { kind: 'failed', errors: parsed.errors, warnings: parsed.warnings });
     if (path.basename(filepath) !== 'package.json') return { kind: 'data', filepath, raw: parsed.raw, parsed, docPath: [] };
     // lilconfig reads the `mesh-inject` key of whatever this returns; an object without it means "keep searching".

@@ -26,7 +26,7 @@ export function describeValue(value: unknown, source?: string): string {
   return typeof value;
 }
 
-export interface IssueContext {
+interface IssueContext {
   /** Phrase registered on the schema (see `expects.ts`). */
   expected?: string;
   /** The value as written, for numbers YAML reads differently (`1.30` → 1.3). */

@@ -13,7 +13,7 @@ import type { Finding } from './finding.js';
 import type { RcParsed } from './schema.js';
 import type { SourceMap } from './source-map.js';
 
-export interface NormalizeContext {
+interface NormalizeContext {
   sourceMap: SourceMap;
   /** Directory relative file paths are resolved against; without it they stay as written. */
   baseDir?: string;

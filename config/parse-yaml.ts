@@ -8,7 +8,7 @@ import type { Result } from '../transformer/results.js';
 import { MAX_ALIAS_COUNT } from '../transformer/yaml/yaml-options.js';
 import { toResult } from './to-result.js';
 
-export const YAML_OPTIONS: DocumentOptions & ParseOptions & SchemaOptions = {
+const YAML_OPTIONS: DocumentOptions & ParseOptions & SchemaOptions = {
   version: '1.1',
   prettyErrors: true,
   uniqueKeys: true,
@@ -31,7 +31,8 @@ const FIXES: Record<string, string> = {
   MULTIPLE_DOCS: 'keep a single YAML document in the config',
 };
 
-export function parseYaml(text: string, filepath?: string): ParsedYaml {
+/** A config file's text (`.mesh-injectrc`, functionConfig, kustomize plugin config), problems as config results. */
+export function parseConfigYaml(text: string, filepath?: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
   const report = (severity: 'error' | 'warning') => (e: YAMLError) => {

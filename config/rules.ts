@@ -7,17 +7,17 @@ import type { InjectConfig } from '../transformer/inject-config.js';
 import type { Finding } from './finding.js';
 import { formatPath } from './messages.js';
 
-export interface RuleContext {
+interface RuleContext {
   /** Files the config points to must stay inside this directory (the repository), when set. */
   rootDir?: string;
 }
 
-export type ConfigRule = (config: InjectConfig, ctx: RuleContext) => Finding[];
+type ConfigRule = (config: InjectConfig, ctx: RuleContext) => Finding[];
 
 /** Containers the Istio preset injects itself. */
-export const ISTIO_CONTAINER_NAMES: readonly string[] = ['istio-proxy', 'istio-init', 'istio-validation'];
+const ISTIO_CONTAINER_NAMES: readonly string[] = ['istio-proxy', 'istio-init', 'istio-validation'];
 
-export const uniqueSidecarNames: ConfigRule = (config) =>
+const uniqueSidecarNames: ConfigRule = (config) =>
   duplicates(config.sidecars.map((s, i) => ({ name: s.name, path: ['sidecars', i, 'name'] }))).map(({ name, path, first }) => ({
     severity: 'error',
     path,
@@ -25,7 +25,7 @@ export const uniqueSidecarNames: ConfigRule = (config) =>
   }));
 
 /** All custom containers end up in the same pod, so their names must not collide. */
-export const uniqueSidecarContainerNames: ConfigRule = (config) =>
+const uniqueSidecarContainerNames: ConfigRule = (config) =>
   duplicates(
     config.sidecars.flatMap((s, i) =>
       (['initContainers', 'containers'] as const).flatMap((list) =>
@@ -38,7 +38,7 @@ export const uniqueSidecarContainerNames: ConfigRule = (config) =>
     message: `container name "${name}" is already used by ${first}; container names must be unique in a pod`,
   }));
 
-export const noReservedIstioContainerNames: ConfigRule = (config) =>
+const noReservedIstioContainerNames: ConfigRule = (config) =>
   config.mesh !== 'istio'
     ? []
     : config.sidecars.flatMap((s, i) =>
@@ -57,7 +57,7 @@ export const noReservedIstioContainerNames: ConfigRule = (config) =>
         ),
       );
 
-export const uniqueWorkloadKinds: ConfigRule = (config) =>
+const uniqueWorkloadKinds: ConfigRule = (config) =>
   duplicates(
     config.workloads.map((w, i) => ({ name: `${w.apiVersion} ${w.kind}`, path: ['workloads', i] })),
   ).map(({ name, path, first }) => ({
@@ -67,7 +67,7 @@ export const uniqueWorkloadKinds: ConfigRule = (config) =>
   }));
 
 /** Native sidecars need the SidecarContainers feature (beta, on by default, from Kubernetes 1.29). */
-export const nativeSidecarsNeedKubernetes129: ConfigRule = (config) => {
+const nativeSidecarsNeedKubernetes129: ConfigRule = (config) => {
   if (!olderThan(config.kubernetesVersion, 1, 29)) return [];
   const why = `native sidecars need Kubernetes 1.29 or later but kubernetesVersion is "${config.kubernetesVersion}"`;
   const findings: Finding[] = [];
@@ -81,7 +81,7 @@ export const nativeSidecarsNeedKubernetes129: ConfigRule = (config) => {
 };
 
 /** In a shared repo server (Argo CD) a config must not read files of other checkouts. */
-export const istioFilesInsideRoot: ConfigRule = (config, ctx) => {
+const istioFilesInsideRoot: ConfigRule = (config, ctx) => {
   const root = ctx.rootDir;
   if (!root) return [];
   return (['injector', 'meshConfig', 'values'] as const).flatMap((key): Finding[] => {
@@ -95,7 +95,7 @@ export const istioFilesInsideRoot: ConfigRule = (config, ctx) => {
   });
 };
 
-export const RULES: readonly ConfigRule[] = [
+const RULES: readonly ConfigRule[] = [
   uniqueSidecarNames,
   uniqueSidecarContainerNames,
   noReservedIstioContainerNames,

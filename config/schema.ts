@@ -56,7 +56,5 @@ export const rcSchema = z
   })
   .describe('mesh-inject configuration (.mesh-injectrc).');
 
-/** The rc file as written (keys optional). */
-export type RcInput = z.input<typeof rcSchema>;
 /** The rc file after zod filled the defaults, before normalization. */
 export type RcParsed = z.output<typeof rcSchema>;

@@ -76,7 +76,7 @@ export function prefixedSourceMap(outer: SourceMap, prefix: readonly Segment[]):
   };
 }
 
-export interface EmbeddedSourceMap extends SourceMap {
+interface EmbeddedSourceMap extends SourceMap {
   /** A position inside the embedded text → the outer file. */
   translate(position: Position | undefined): Position | undefined;
 }

@@ -38,7 +38,7 @@ function closest(word: string, candidates: readonly string[]): string | undefine
 }
 
 /** Levenshtein distance. */
-export function distance(a: string, b: string): number {
+function distance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

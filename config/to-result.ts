@@ -2,7 +2,7 @@
 import type { ResourceRef, Result, Severity } from '../transformer/results.js';
 import type { Position } from './source-map.js';
 
-export interface ResultTarget {
+interface ResultTarget {
   filepath?: string;
   resourceRef?: ResourceRef;
 }

@@ -19,7 +19,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { configFromFunctionConfig } from '../config/function-config.js';
-import { parseYaml } from '../config/parse-yaml.js';
+import { parseConfigYaml } from '../config/parse-yaml.js';
 import { formatResult, type Result } from '../transformer/index.js';
 import { EXIT_INPUT, EXIT_OK, exitCodeFor } from './cli/exit-codes.js';
 import type { Io } from './cli/io.js';
@@ -55,7 +55,7 @@ export async function runKustomizePlugin(io: Io, configFile: string | undefined)
   // kustomize hands over its own serialization of the config (keys sorted, comments gone), so
   // positions in it would not match the user's file: config results name the MeshInject
   // resource and the key path instead.
-  const parsed = parseYaml(configText, CONFIG_DISPLAY);
+  const parsed = parseConfigYaml(configText, CONFIG_DISPLAY);
   const loaded = parsed.errors.length
     ? { errors: parsed.errors, warnings: parsed.warnings }
     : configFromFunctionConfig(parsed.raw, { baseDir: root, rootDir: root });

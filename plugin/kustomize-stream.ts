@@ -22,7 +22,7 @@ const TEMPLATE_OPEN = '{{';
 /** U+E000 twice: the same UTF-16 length as `{{`, so positions in results stay right. */
 const MASK = '\uE000\uE000';
 
-export interface StreamOutcome {
+interface StreamOutcome {
   /** The transformed stream; equal to the input when `results` hold an error. */
   text: string;
   results: Result[];

@@ -81,7 +81,7 @@ export interface NamespaceSelection {
   skip: string[];
 }
 
-export interface SidecarSelector {
+interface SidecarSelector {
   matchLabels?: Record<string, string>;
   kinds?: string[];
   namespaces?: string[];

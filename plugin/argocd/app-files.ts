@@ -19,7 +19,7 @@ import { isSourceFile, readSourceFile } from '../cli/read-source.js';
 const MANIFEST = /\.(ya?ml|json)$/i;
 const NOT_MANIFESTS = new Set(['package.json', 'package-lock.json']);
 
-export interface ManifestFile {
+interface ManifestFile {
   /** The path in the app directory as given (a symlink's own path). */
   file: string;
   /** Relative to the sources root, for messages. */

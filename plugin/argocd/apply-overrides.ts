@@ -11,7 +11,7 @@ import { runRules } from '../../config/rules.js';
 import type { InjectConfig, Result } from '../../transformer/index.js';
 import { parameterError, type ParameterValues } from './parameters.js';
 
-export interface Overridden {
+interface Overridden {
   config?: InjectConfig;
   errors: Result[];
 }

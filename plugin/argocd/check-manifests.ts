@@ -9,7 +9,7 @@
 import type { Result } from '../../transformer/index.js';
 import { describeDocument, directiveLine, inspectStream, totalObjects, type ParsedDocuments } from './inspect-stream.js';
 
-export interface CheckedSource {
+interface CheckedSource {
   /** A Kubernetes object (an empty List included) is in it; a file without one is left out. */
   hasObjects: boolean;
   /** The objects Argo CD would apply (List items counted, empty documents and Lists not). */

@@ -7,10 +7,10 @@
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { ResultCode } from '../../transformer/index.js';
-import { parseYaml } from '../../transformer/yaml/parse-document.js';
+import { parseManifest } from '../../transformer/yaml/parse-document.js';
 import { splitDocuments } from '../../transformer/yaml/split-documents.js';
 
-export interface StreamProblem {
+interface StreamProblem {
   code: ResultCode;
   message: string;
   /** 1-based, in the stream. */
@@ -18,7 +18,7 @@ export interface StreamProblem {
   column: number;
 }
 
-export interface StreamDocument {
+interface StreamDocument {
   text: string;
   /** 1-based line of the document's first line in the stream. */
   line: number;
@@ -31,7 +31,7 @@ export interface StreamDocument {
   notApplicable?: string;
 }
 
-export type DocumentShape = Pick<StreamDocument, 'isObject' | 'objects' | 'notApplicable'>;
+type DocumentShape = Pick<StreamDocument, 'isObject' | 'objects' | 'notApplicable'>;
 
 /**
  * Documents already parsed in this run without a problem, by their exact text: a document is
@@ -58,7 +58,7 @@ export function inspectStream(text: string, parsed: ParsedDocuments = new Map())
 }
 
 function parseSlice(text: string, firstLine: number): StreamDocument {
-  const { parsed, problems } = parseYaml(text);
+  const { parsed, problems } = parseManifest(text);
   const at = (offset: number) => {
     const pos = parsed.lineCounter.linePos(offset);
     return { line: firstLine + pos.line, column: pos.col };

@@ -10,12 +10,12 @@
 import type { Result } from '../../transformer/index.js';
 import { inspectStream, totalObjects, type ParsedDocuments } from './inspect-stream.js';
 
-export interface StreamPart {
+interface StreamPart {
   display: string;
   text: string;
 }
 
-export interface JoinedStream {
+interface JoinedStream {
   text: string;
   /** Where each part begins (1-based line in the stream). */
   starts: { display: string; line: number }[];

@@ -30,7 +30,7 @@ export const PARAMETERS: readonly PluginParameter[] = [
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Argo CD's `escaped()`: the environment variable that carries a string parameter. */
-export function parameterEnvName(name: string): string {
+function parameterEnvName(name: string): string {
   return `PARAM_${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
 }
 

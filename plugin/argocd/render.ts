@@ -12,13 +12,13 @@ import path from 'node:path';
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The file names kustomize accepts, in its order of preference. */
-export const KUSTOMIZATION_FILES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+const KUSTOMIZATION_FILES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 export function kustomizationIn(dir: string): string | undefined {
   return KUSTOMIZATION_FILES.find((name) => existsSync(path.join(dir, name)));
 }
 
-export type KustomizeOutcome = { ok: true; stdout: Buffer; tool: string } | { ok: false; message: string };
+type KustomizeOutcome = { ok: true; stdout: Buffer; tool: string } | { ok: false; message: string };
 
 export async function kustomizeBuild(dir: string, env: Env): Promise<KustomizeOutcome> {
   const childEnv = withHome(env);

@@ -13,7 +13,7 @@ import path from 'node:path';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export function cmpWorkDir(env: Env): string {
+function cmpWorkDir(env: Env): string {
   const base = env.ARGOCD_CMP_WORKDIR ? env.ARGOCD_CMP_WORKDIR : env.TMPDIR ? env.TMPDIR : tmpdir();
   return path.join(base, '_cmp_server');
 }

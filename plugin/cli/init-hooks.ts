@@ -18,12 +18,12 @@ import path from 'node:path';
 import { EXIT_INPUT, EXIT_OK } from './exit-codes.js';
 import type { Io } from './io.js';
 
-export interface InitHooksOptions {
+interface InitHooksOptions {
   check: boolean;
   force: boolean;
 }
 
-export const LINT_STAGED_GLOB = '*.{yaml,yml}';
+const LINT_STAGED_GLOB = '*.{yaml,yml}';
 const OUR_LINT_STAGED_CONFIG = '.lintstagedrc.json';
 const OTHER_LINT_STAGED_CONFIGS = [
   '.lintstagedrc',
@@ -43,7 +43,7 @@ const OTHER_LINT_STAGED_CONFIGS = [
   'lint-staged.config.ts',
 ];
 
-export function lintStagedTask(check: boolean): string {
+function lintStagedTask(check: boolean): string {
   return check ? 'mesh-inject inject --check' : 'mesh-inject inject';
 }
 

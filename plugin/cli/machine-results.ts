@@ -30,7 +30,7 @@ export function machineResult(code: ResultCode, path: string, message: string, s
 }
 
 /** "permission denied (EACCES); check its permissions" from a Node system error (`hint` replaces the usual advice). */
-export function systemError(error: unknown, hint?: string): string {
+function systemError(error: unknown, hint?: string): string {
   const err = error as NodeJS.ErrnoException;
   if (typeof err?.code !== 'string') return `${String((error as Error)?.message ?? error)}${hint ? `; ${hint}` : ''}`;
   const description = err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ .*$/s, '');
@@ -46,7 +46,7 @@ export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
   return typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string';
 }
 
-export function fileKind(info: Stats): string {
+function fileKind(info: Stats): string {
   if (info.isDirectory()) return 'a directory';
   if (info.isFIFO()) return 'a FIFO (named pipe)';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';

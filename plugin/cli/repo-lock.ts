@@ -22,7 +22,7 @@ export interface RepoLock {
   release(): Promise<void>;
 }
 
-export type LockOutcome = { lock: RepoLock } | { unlocked: true } | { heldBy: string; path: string };
+type LockOutcome = { lock: RepoLock } | { unlocked: true } | { heldBy: string; path: string };
 
 export function lockPathFor(root: string): string {
   const tree = gitWorkTree(root);

@@ -4,9 +4,9 @@ import type { Result, WorkloadReport } from '../../transformer/index.js';
 import { formatResult } from '../../transformer/index.js';
 import type { Io } from './io.js';
 
-export type Colors = ReturnType<typeof pc.createColors>;
+type Colors = ReturnType<typeof pc.createColors>;
 
-export function colorsFor(io: Io, tty: boolean): Colors {
+function colorsFor(io: Io, tty: boolean): Colors {
   const enabled = tty && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
   return pc.createColors(enabled);
 }

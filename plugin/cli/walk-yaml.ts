@@ -9,7 +9,7 @@ import type { FileSystem } from './host.js';
 const YAML_FILE = /\.ya?ml$/i;
 const NEVER = new Set(['node_modules', '.git']);
 
-export interface Walked {
+interface Walked {
   files: string[];
   unreadable: Array<{ path: string; error: unknown }>;
 }

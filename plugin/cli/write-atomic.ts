@@ -12,7 +12,7 @@ import { currentBytes } from './read-source.js';
 
 export class FileChangedError extends Error {}
 
-export interface WriteOptions {
+interface WriteOptions {
   fs?: FileSystem;
   /** Names the temp file (default: this process). */
   pid?: number;
@@ -21,7 +21,7 @@ export interface WriteOptions {
 
 export const TEMP_FILE = /^\..+\.mesh-inject-(\d+)-\d+\.tmp$/;
 
-export function tempFileFor(path: string, pid: number): string {
+function tempFileFor(path: string, pid: number): string {
   return join(dirname(path), `.${basename(path)}.mesh-inject-${pid}-${Date.now()}.tmp`);
 }
 

@@ -36,6 +36,15 @@ function layerOf(path: string): number {
 }
 
 describe('architecture', () => {
+  // The checks below pass on an empty graph: first make sure the graph is the real one.
+  it('reads the import graph the checks run on, type imports included', () => {
+    const index = core.find((m) => m.path === 'transformer/index.ts');
+    expect(index?.imports).toContain('transformer/pipeline/transform-text.ts');
+    expect(index?.imports).toContain('transformer/inject-config.ts'); // `export type { ... } from`
+    expect(modules.find((m) => m.path === 'plugin/cli/main.ts')?.packages).toContain('commander');
+    expect(importCycles([{ path: 'a.ts', imports: ['b.ts'], packages: [] }, { path: 'b.ts', imports: ['a.ts'], packages: [] }])).toHaveLength(1);
+  });
+
   it('has no import circles (type-only imports included)', () => {
     expect(importCycles(modules)).toEqual([]);
   });

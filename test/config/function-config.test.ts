@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { configFromFunctionConfig, DEFAULT_CONFIG, parseYaml } from '../../config/index.js';
+import { configFromFunctionConfig, DEFAULT_CONFIG, parseConfigYaml } from '../../config/index.js';
 
 const FILE = '/pkg/fn-config.yaml';
 
 /** Parse a functionConfig file and read it as the KRM function would. */
 function fromYaml(text: string) {
-  const parsed = parseYaml(text, FILE);
+  const parsed = parseConfigYaml(text, FILE);
   expect(parsed.errors).toEqual([]);
   return configFromFunctionConfig(parsed.raw, { filepath: FILE, doc: parsed.doc, lineCounter: parsed.lineCounter });
 }
@@ -71,7 +71,7 @@ spec:
 
     it('finds positions when the functionConfig sits inside a ResourceList', () => {
       const text = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nfunctionConfig:\n  apiVersion: mesh-inject.dev/v1alpha1\n  kind: MeshInject\n  spec:\n    mesh: linkerd\n';
-      const parsed = parseYaml(text, 'stdin');
+      const parsed = parseConfigYaml(text, 'stdin');
       const list = parsed.raw as { functionConfig: unknown };
       const result = configFromFunctionConfig(list.functionConfig, {
         filepath: 'stdin',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar } from 'yaml';
 import { DEFAULT_CONFIG } from '../../config/defaults.js';
-import { parseYaml, rcSchema, validateConfig } from '../../config/index.js';
+import { parseConfigYaml, rcSchema, validateConfig } from '../../config/index.js';
 import { functionConfigJsonSchema, rcJsonSchema, schemaFileText } from '../../config/json-schema.js';
 import { allKeyPaths } from '../../config/schema-walk.js';
 
@@ -49,7 +49,7 @@ describe('generated JSON Schemas', () => {
 });
 
 describe('.mesh-injectrc.example', () => {
-  const parsed = parseYaml(example, '.mesh-injectrc.example');
+  const parsed = parseConfigYaml(example, '.mesh-injectrc.example');
 
   it('starts with the yaml-language-server schema comment', () => {
     expect(example.split('\n')[0]).toBe('# yaml-language-server: $schema=./schemas/mesh-injectrc.schema.json');
@@ -104,7 +104,7 @@ describe('.mesh-injectrc.example', () => {
       if (!line.startsWith('#')) break;
       block.push(line.replace(/^# ?/, ''));
     }
-    const snippet = parseYaml(block.join('\n'));
+    const snippet = parseConfigYaml(block.join('\n'));
     expect(snippet.errors).toEqual([]);
     const result = validateConfig(snippet.raw);
     expect(result.errors).toEqual([]);

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../config/defaults.js';
-import { parseYaml, validateConfig, type ConfigResult } from '../../config/index.js';
+import { parseConfigYaml, validateConfig, type ConfigResult } from '../../config/index.js';
 
 const FILE = '/repo/.mesh-injectrc';
 
 /** Parse and validate rc text as load.ts does. */
 function check(text: string, filepath = FILE): ConfigResult {
-  const parsed = parseYaml(text, filepath);
+  const parsed = parseConfigYaml(text, filepath);
   expect(parsed.errors).toEqual([]);
   return validateConfig(parsed.raw, { filepath, doc: parsed.doc, lineCounter: parsed.lineCounter });
 }
@@ -173,7 +173,7 @@ describe('validateConfig: cross-field rules', () => {
   });
 
   it('keeps istio files inside rootDir', () => {
-    const parsed = parseYaml('istio:\n  values: ../../values.json\n', FILE);
+    const parsed = parseConfigYaml('istio:\n  values: ../../values.json\n', FILE);
     const result = validateConfig(parsed.raw, { filepath: '/repo/apps/.mesh-injectrc', rootDir: '/repo', doc: parsed.doc, lineCounter: parsed.lineCounter });
     expect(result.errors).toMatchObject([{ code: 'config-invalid', file: { line: 2, column: 11 } }]);
   });

@@ -3,7 +3,7 @@
 const globCache = new Map<string, RegExp>();
 
 /** `*` matches any run of characters, `?` one character; everything else is literal. */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   let re = globCache.get(glob);
   if (!re) {
     const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');

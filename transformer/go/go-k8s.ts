@@ -7,7 +7,7 @@
  * `toJSON`, `structToJSON` and `toYaml` print) is the Kubernetes JSON form in Go field order with
  * `omitempty` applied: `{"name":"http","containerPort":80}`.
  */
-import { goStruct, STRING_MAP_TYPE, structType, withGoType } from '../gotemplate/index.js';
+import { structValue, STRING_MAP_TYPE, structType, withGoType } from '../gotemplate/index.js';
 import { goStruct as goStructShape, goTypeName, type GoField, type GoType } from './go-schema.js';
 import { isObject } from '../kube/objects.js';
 
@@ -179,7 +179,7 @@ export function genericValue(raw: unknown): unknown {
 }
 
 function genericStruct(json: Json): object {
-  const struct = goStruct('struct', {}) as Record<string, unknown>;
+  const struct = structValue('struct', {}) as Record<string, unknown>;
   const entries: [string, unknown][] = [];
   for (const key in json) {
     const converted = genericValue(json[key]);

@@ -10,7 +10,7 @@ import { chargeChars, chargeSteps } from './limits.js';
 import { isPrint } from './go-quote.js';
 import { sprint, sprintf, sprintln } from './printf.js';
 import { byteAt, byteLength, sliceBytes, utf8Bytes } from './utf8.js';
-import { STRING_MAP_TYPE, declaredType, hasOwn, isMapObject, isStringMap, isTrue, kindOf, typeName } from './values.js';
+import { STRING_MAP_TYPE, declaredType, hasOwn, isMapObject, isStringMap, isTrue, goKind, typeName } from './values.js';
 
 function notCalled(): never {
   throw new GoFuncError('unreachable: evaluated by the executor');
@@ -38,7 +38,7 @@ function goIndex(item: unknown, ...indexes: unknown[]): unknown {
   let cur: unknown = item;
   for (const index of indexes) {
     if (cur === undefined || cur === null) throw new GoFuncError('index of nil pointer');
-    switch (kindOf(cur)) {
+    switch (goKind(cur)) {
       case 'slice': {
         const arr = cur as unknown[];
         const x = indexArg(index, arr.length);
@@ -73,7 +73,7 @@ function goSlice(item: unknown, ...indexes: unknown[]): unknown {
   if (item === undefined || item === null) throw new GoFuncError('slice of untyped nil');
   if (indexes.length > 3) throw new GoFuncError(`too many slice indexes: ${indexes.length}`);
   let cap: number;
-  switch (kindOf(item)) {
+  switch (goKind(item)) {
     case 'string':
       if (indexes.length === 3) throw new GoFuncError('cannot 3-index slice a string');
       chargeChars((item as string).length);
@@ -98,7 +98,7 @@ function goSlice(item: unknown, ...indexes: unknown[]): unknown {
 
 function goLen(item: unknown): bigint {
   if (item === null) throw new GoFuncError('len of nil pointer');
-  switch (kindOf(item)) {
+  switch (goKind(item)) {
     case 'string':
       chargeChars((item as string).length);
       return BigInt(byteLength(item as string));
@@ -122,12 +122,12 @@ function evalArgs(args: unknown[]): string {
   return sprint(args);
 }
 
-export function htmlEscape(s: string): string {
+function htmlEscape(s: string): string {
   chargeSteps(s.length);
   return s.replace(/[\0"'&<>]/g, (c) => ({ '\0': '\uFFFD', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
 }
 
-export function jsEscape(s: string): string {
+function jsEscape(s: string): string {
   chargeSteps(s.length);
   let out = '';
   for (const ch of s) {
@@ -163,7 +163,7 @@ export function jsEscape(s: string): string {
 }
 
 /** Go `url.QueryEscape`. */
-export function queryEscape(s: string): string {
+function queryEscape(s: string): string {
   chargeSteps(2 * s.length);
   let out = '';
   for (const b of utf8Bytes(s)) {

@@ -7,12 +7,12 @@
 import { GoFuncError } from './errors.js';
 import { chargeChars } from './limits.js';
 import { sprintf } from './printf.js';
-import { compareGoStrings, kindOf, structFields, typeName } from './values.js';
+import { compareGoStrings, goKind, structFields, typeName } from './values.js';
 
 type BasicKind = 'bool' | 'int' | 'float' | 'string' | 'invalid';
 
 function basicKind(v: unknown): BasicKind {
-  const k = kindOf(v);
+  const k = goKind(v);
   return k === 'bool' || k === 'int' || k === 'float' || k === 'string' ? k : 'invalid';
 }
 
@@ -23,11 +23,11 @@ function isValid(v: unknown): boolean {
 
 /** `reflect.Kind` as `canCompare` sees it. */
 function reflectKind(v: unknown): string {
-  return isValid(v) ? kindOf(v) : 'invalid';
+  return isValid(v) ? goKind(v) : 'invalid';
 }
 
 function isComparable(v: unknown): boolean {
-  switch (kindOf(v)) {
+  switch (goKind(v)) {
     case 'map':
     case 'slice':
     case 'func':
@@ -40,7 +40,7 @@ function isComparable(v: unknown): boolean {
 }
 
 function equalValues(a: unknown, b: unknown): boolean {
-  if (kindOf(a) === 'struct' && kindOf(b) === 'struct') {
+  if (goKind(a) === 'struct' && goKind(b) === 'struct') {
     if (typeName(a) !== typeName(b)) return false;
     const fa = structFields(a as object);
     const fb = structFields(b as object);

@@ -11,7 +11,7 @@ import { byteLength } from './utf8.js';
 
 export type TemplateErrorKind = 'parse' | 'exec';
 
-export interface TemplateErrorInit {
+interface TemplateErrorInit {
   kind: TemplateErrorKind;
   /** The name of the top-level template whose text holds the position (Go's ParseName). */
   template: string;
@@ -51,7 +51,7 @@ export class TemplateError extends Error {
   }
 }
 
-export interface Location {
+interface Location {
   line: number;
   column: number;
 }

@@ -10,7 +10,7 @@ import { MAX_CHARS, TEMPLATE_LIMITS } from './limits.js';
 import { nodeString } from './nodes.js';
 import { formatV } from './printf.js';
 import { validateType } from './validate-arg.js';
-import { hasPlainProto, isTrue, kindOf, sortedKeys, typeName } from './values.js';
+import { hasPlainProto, isTrue, goKind, sortedKeys, typeName } from './values.js';
 
 /** An action's value as printed (strings are printed inline): `<no value>`, or `%v`. */
 function show(s: ExecState, at: number, value: unknown): string {
@@ -21,7 +21,7 @@ function show(s: ExecState, at: number, value: unknown): string {
 
 /** What `range` iterates over (`slice`, `map`, `int`, or `invalid`: nothing), with Go's errors for what it cannot. */
 function rangeKind(s: ExecState, value: unknown, declCount: number): 'slice' | 'map' | 'int' | 'invalid' {
-  const kind = kindOf(value);
+  const kind = goKind(value);
   switch (kind) {
     case 'slice':
     case 'map':

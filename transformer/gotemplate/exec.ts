@@ -16,7 +16,7 @@ import type { Tree } from './parser.js';
 export { MAX_EXEC_DEPTH, type MissingKey } from './exec-state.js';
 
 /** A template set as execution sees it. Compiled code holds while its functions and options stay the same. */
-export interface TemplateSet {
+interface TemplateSet {
   readonly trees: ReadonlyMap<string, Tree>;
   readonly funcs: ReadonlyMap<string, FuncSpec>;
   readonly missingKey: MissingKey;

@@ -13,7 +13,7 @@ import { hasOwn, isMapObject, isStringMap, structMember, typeName } from './valu
 type Fn = (...args: unknown[]) => unknown;
 
 /** A method call's arguments after the field name (generated code), evaluated only if the field is a method. */
-export type MethodArgs = ((s: ExecState, dot: unknown) => unknown[]) | null;
+type MethodArgs = ((s: ExecState, dot: unknown) => unknown[]) | null;
 
 /**
  * `receiver.name`. `args` are the command's arguments after the field, used if it is a method;

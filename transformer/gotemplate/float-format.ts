@@ -4,7 +4,7 @@
  * float64 is `g` shortest: `15020`, `0.5`, `1e+06`, `1e+21`.
  */
 
-export type FloatFormat = 'e' | 'E' | 'f' | 'g' | 'G';
+type FloatFormat = 'e' | 'E' | 'f' | 'g' | 'G';
 
 /** Decimal digits `d` (no leading or trailing zeros; empty for 0) with the point after `dp` digits. */
 interface Digits {

@@ -6,9 +6,9 @@ import { formatFloat } from './float-format.js';
 import { canBackquote, goQuote, goQuoteASCII, goQuoteRune, isPrint } from './go-quote.js';
 import { chargeSteps, checkString } from './limits.js';
 import { runeCount, utf8Bytes } from './utf8.js';
-import { kindOf, sortedKeys, structFields, typeName } from './values.js';
+import { goKind, sortedKeys, structFields, typeName } from './values.js';
 
-export interface Flags {
+interface Flags {
   plus: boolean;
   minus: boolean;
   sharp: boolean;
@@ -310,7 +310,7 @@ export class Printer {
       this.badVerb(verb, arg);
       return;
     }
-    switch (kindOf(arg)) {
+    switch (goKind(arg)) {
       case 'bool':
         return this.fmtBool(arg as boolean, verb);
       case 'int':
@@ -329,7 +329,7 @@ export class Printer {
         return;
       }
     }
-    switch (kindOf(arg)) {
+    switch (goKind(arg)) {
       case 'slice': {
         const items = arg as unknown[];
         chargeSteps(items.length);

@@ -5,7 +5,7 @@
  * `func(args ...interface{}) (interface{}, error)`: any arguments, nils as `null`.
  */
 import { chargeSteps } from './limits.js';
-import { isStringMap, kindOf } from './values.js';
+import { isStringMap, goKind } from './values.js';
 
 /** Parameter types, named as Go prints them in errors (`typeString`). */
 export type ArgType =
@@ -43,7 +43,7 @@ export function defineFunc<F extends (...args: never[]) => unknown>(params: read
   return variadic === undefined ? { params, fn } : { params, variadic, fn };
 }
 
-export function isFuncSpec(f: TemplateFunc): f is FuncSpec {
+function isFuncSpec(f: TemplateFunc): f is FuncSpec {
   return typeof f === 'object';
 }
 
@@ -95,10 +95,10 @@ export function isAssignable(value: unknown, typ: ArgType): boolean {
     case 'bool':
       return typeof value === 'boolean';
     case 'map':
-      return kindOf(value) === 'map' && !isStringMap(value);
+      return goKind(value) === 'map' && !isStringMap(value);
     case 'stringMap': {
       if (isStringMap(value)) return true;
-      if (kindOf(value) !== 'map') return false;
+      if (goKind(value) !== 'map') return false;
       const values = Object.values(value as object);
       chargeSteps(values.length);
       return values.every((v) => typeof v === 'string');

@@ -11,9 +11,9 @@ import { CycleGuard } from './cycle-guard.js';
 import { GoFuncError } from './errors.js';
 import { formatFloatJSON } from './float-format.js';
 import { SizeMeter, chargeSteps } from './limits.js';
-import { kindOf, sortedKeys, structFields } from './values.js';
+import { goKind, sortedKeys, structFields } from './values.js';
 
-export interface JSONOptions {
+interface JSONOptions {
   /** Escape `<`, `>`, `&` (Go's default; sprig `toRawJson` turns it off). */
   escapeHTML?: boolean;
   /** Go `json.MarshalIndent(v, "", indent)`. */
@@ -28,7 +28,7 @@ function hex4(n: number): string {
 const NEEDS_ESCAPE_HTML = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/;
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
 
-export function jsonString(text: string, escapeHTML = true): string {
+function jsonString(text: string, escapeHTML = true): string {
   // Most strings need no escaping: copied whole rather than character by character.
   if (!(escapeHTML ? NEEDS_ESCAPE_HTML : NEEDS_ESCAPE).test(text)) return '"' + text + '"';
   chargeSteps(text.length);
@@ -107,7 +107,7 @@ function encode(value: unknown, opts: Required<JSONOptions>, depth: string, seen
       return '[' + nl + items.map((s) => inner + s).join(',' + nl) + nl + depth + ']';
     }
     let entries: [string, unknown][];
-    if (kindOf(obj) === 'map') {
+    if (goKind(obj) === 'map') {
       entries = ordered ? Object.entries(obj) : sortedKeys(obj).map((k) => [k, (obj as Record<string, unknown>)[k]]);
     } else {
       const view = jsonView(obj);
@@ -132,7 +132,7 @@ function encode(value: unknown, opts: Required<JSONOptions>, depth: string, seen
 
 /** The encoding of a scalar (undefined for a function, which is skipped), or null for a list, map or struct. */
 function encodeScalar(value: unknown, opts: Required<JSONOptions>): string | undefined | null {
-  switch (kindOf(value)) {
+  switch (goKind(value)) {
     case 'invalid':
     case 'nil':
       return 'null';

@@ -45,7 +45,7 @@ function unicodeClass(name: string, negated: boolean): string {
 }
 
 /** Translates a Go pattern to a JS source and flags. */
-export function translateRegexp(pattern: string): { source: string; flags: string } {
+function translateRegexp(pattern: string): { source: string; flags: string } {
   let flags = 'u';
   let p = pattern;
   const lead = /^\(\?([a-zA-Z]+)\)/.exec(p);

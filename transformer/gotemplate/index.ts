@@ -9,7 +9,7 @@
  *
  * Data follows the Go value model in `values.ts`: `number` is float64 (JSON/YAML values), `bigint`
  * is int, plain objects are `map[string]interface {}` (missing keys give "no value"), class
- * instances and `goStruct(...)` are structs, `stringMap(...)` is `map[string]string`, and a
+ * instances and `structValue(...)` are structs, `stringMap(...)` is `map[string]string`, and a
  * function reached as a field is called like a Go method (`.GetTracing.GetTlsSettings`,
  * `.InterceptionMode.String`), except as the function operand of `call`.
  *
@@ -26,7 +26,7 @@ export { TemplateError, GoFuncError, type TemplateErrorKind } from './errors.js'
 export { defineFunc, type ArgType, type FuncMap, type FuncSpec, type TemplateFunc } from './funcs.js';
 export { sprigFuncs } from './funcs-sprig.js';
 export { MAP_CHANGING_FUNCS } from './sprig-dicts.js';
-export { GO_TYPE, STRING_MAP_TYPE, goStruct, structType, stringMap, withGoType, isTrue, typeName, kindOf, type Kind } from './values.js';
+export { GO_TYPE, STRING_MAP_TYPE, structValue, structType, stringMap, withGoType, isTrue, typeName, goKind, type Kind } from './values.js';
 export { goEq, goLt, goLe, goGt, goGe, goNe } from './compare.js';
 export { sprint, sprintln, sprintf, formatV } from './printf.js';
 export { formatFloat } from './float-format.js';

@@ -79,7 +79,7 @@ function isSpace(ch: string | undefined): boolean {
 
 const ALNUM = /^[\p{L}\p{Nd}_]$/u;
 
-export function isAlphaNumeric(ch: string | undefined): boolean {
+function isAlphaNumeric(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   const c = ch.charCodeAt(0);
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
@@ -87,13 +87,13 @@ export function isAlphaNumeric(ch: string | undefined): boolean {
 }
 
 /** Go `%#U`: `U+0041 'A'` (the quoted form only for printable runes). */
-export function formatRuneU(ch: string): string {
+function formatRuneU(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   const code = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
   return isPrint(cp) ? `${code} '${ch}'` : code;
 }
 
-export interface LexOptions {
+interface LexOptions {
   leftDelim: string;
   rightDelim: string;
   emitComment: boolean;

@@ -36,7 +36,7 @@ export const TEMPLATE_LIMITS = Object.freeze({
 });
 
 /** Characters of function arguments and results per step (see above). */
-export const CHARS_PER_STEP = 16;
+const CHARS_PER_STEP = 16;
 
 /** The characters functions may take and make in one run: the step limit's worth. */
 export const MAX_CHARS = TEMPLATE_LIMITS.steps * CHARS_PER_STEP;

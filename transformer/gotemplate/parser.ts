@@ -31,7 +31,7 @@ export interface Tree {
   readonly src: Source;
 }
 
-export interface ParseOptions {
+interface ParseOptions {
   leftDelim?: string;
   rightDelim?: string;
   /** Whether a function name is defined (Go checks functions at parse time). */

@@ -6,9 +6,9 @@
  */
 import { GoFuncError } from './errors.js';
 import { defineFunc, type FuncMap } from './funcs.js';
-import { goStruct } from './values.js';
+import { structValue } from './values.js';
 
-export interface SemVersion {
+interface SemVersion {
   major: bigint;
   minor: bigint;
   patch: bigint;
@@ -19,7 +19,7 @@ export interface SemVersion {
 
 const VERSION = /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/;
 
-export function parseVersion(text: string): SemVersion {
+function parseVersion(text: string): SemVersion {
   const m = VERSION.exec(text);
   if (m === null) throw new GoFuncError('Invalid Semantic Version');
   const pre = m[5] ?? '';
@@ -66,7 +66,7 @@ function comparePrerelease(a: string, b: string): number {
   return 0;
 }
 
-export function compareVersions(a: SemVersion, b: SemVersion): number {
+function compareVersions(a: SemVersion, b: SemVersion): number {
   return cmp(a.major, b.major) || cmp(a.minor, b.minor) || cmp(a.patch, b.patch) || comparePrerelease(a.pre, b.pre);
 }
 
@@ -173,7 +173,7 @@ function check(v: SemVersion, c: Constraint, includePre: boolean): boolean {
 }
 
 /** `semverCompare constraint version`. Throws `GoFuncError` on a bad constraint or version. */
-export function semverCompare(constraint: string, version: string): boolean {
+function semverCompare(constraint: string, version: string): boolean {
   const rewritten = constraint.replace(RANGE, (_all, from: string, ...rest: unknown[]) => `>= ${from}, <= ${String(rest[9])} `);
   const groups = rewritten.split('||').map((group) => {
     if (!VALID.test(group)) throw new GoFuncError(`improper constraint: ${group}`);
@@ -191,7 +191,7 @@ export function semverCompare(constraint: string, version: string): boolean {
 function semver(text: string): object {
   const v = parseVersion(text);
   const core = `${v.major}.${v.minor}.${v.patch}${v.pre !== '' ? '-' + v.pre : ''}${v.metadata !== '' ? '+' + v.metadata : ''}`;
-  return goStruct('*semver.Version', {
+  return structValue('*semver.Version', {
     Major: () => v.major,
     Minor: () => v.minor,
     Patch: () => v.patch,

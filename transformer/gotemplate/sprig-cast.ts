@@ -4,11 +4,11 @@
  */
 import { parseGoFloat, parseGoInteger } from './go-literals.js';
 import { chargeChars, chargeSteps } from './limits.js';
-import { MIN_INT64, isTrue, kindOf, sortedKeys, structFields, typeName } from './values.js';
+import { MIN_INT64, isTrue, goKind, sortedKeys, structFields, typeName } from './values.js';
 
 /** `cast.ToInt64`: ints, floats (truncated), numeric strings (base prefixes, `1.0`), bools; else 0. */
 export function castToInt64(v: unknown): bigint {
-  switch (kindOf(v)) {
+  switch (goKind(v)) {
     case 'int':
       return v as bigint;
     case 'float': {
@@ -30,7 +30,7 @@ export function castToInt64(v: unknown): bigint {
 
 /** `cast.ToFloat64`. */
 export function castToFloat64(v: unknown): number {
-  switch (kindOf(v)) {
+  switch (goKind(v)) {
     case 'int':
       return Number(v as bigint);
     case 'float':
@@ -55,31 +55,31 @@ export function isEmpty(v: unknown): boolean {
 }
 
 /** Go `reflect.DeepEqual` over the value model. */
-export function deepEqual(a: unknown, b: unknown): boolean {
+export function reflectDeepEqual(a: unknown, b: unknown): boolean {
   chargeSteps(1);
   if (typeof a === 'string') chargeChars(a.length);
-  const ka = kindOf(a);
-  const kb = kindOf(b);
+  const ka = goKind(a);
+  const kb = goKind(b);
   if ((ka === 'invalid' || ka === 'nil') && (kb === 'invalid' || kb === 'nil')) return true;
   if (ka !== kb || typeName(a) !== typeName(b)) return false;
   switch (ka) {
     case 'slice': {
       const x = a as unknown[];
       const y = b as unknown[];
-      return x.length === y.length && x.every((v, i) => deepEqual(v, y[i]));
+      return x.length === y.length && x.every((v, i) => reflectDeepEqual(v, y[i]));
     }
     case 'map': {
       const kx = sortedKeys(a as object);
       const ky = sortedKeys(b as object);
       return (
         kx.length === ky.length &&
-        kx.every((k, i) => k === ky[i] && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+        kx.every((k, i) => k === ky[i] && reflectDeepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
       );
     }
     case 'struct': {
       const fx = structFields(a as object);
       const fy = structFields(b as object);
-      return fx.length === fy.length && fx.every(([k, v], i) => fy[i]?.[0] === k && deepEqual(v, fy[i]?.[1]));
+      return fx.length === fy.length && fx.every(([k, v], i) => fy[i]?.[0] === k && reflectDeepEqual(v, fy[i]?.[1]));
     }
     case 'func':
       return false;
@@ -90,13 +90,13 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 /** `reflect.Kind` names sprig puts in its errors (`Cannot push on type string`). */
 export function kindName(v: unknown): string {
-  switch (kindOf(v)) {
+  switch (goKind(v)) {
     case 'invalid':
     case 'nil':
       return 'invalid';
     case 'float':
       return 'float64';
     default:
-      return kindOf(v);
+      return goKind(v);
   }
 }

@@ -7,7 +7,7 @@ import { GoFuncError } from './errors.js';
 import { defineFunc, type FuncMap } from './funcs.js';
 import { marshalJSON, unmarshalJSON } from './go-json.js';
 import { LimitError } from './limits.js';
-import { deepEqual, isEmpty } from './sprig-cast.js';
+import { reflectDeepEqual, isEmpty } from './sprig-cast.js';
 import { marshalYAML } from './yaml-marshal.js';
 import { reflectKindName, typeName } from './values.js';
 
@@ -57,7 +57,7 @@ export const sprigDefaultFuncs: FuncMap = {
   typeIsLike: defineFunc(['string', 'any'], (target: string, v: unknown) => target === typeName(v) || '*' + target === typeName(v)),
   kindOf: defineFunc(['any'], reflectKindName),
   kindIs: defineFunc(['string', 'any'], (target: string, v: unknown) => target === reflectKindName(v)),
-  deepEqual: defineFunc(['any', 'any'], deepEqual),
+  deepEqual: defineFunc(['any', 'any'], reflectDeepEqual),
   required: defineFunc(['string', 'any'], required),
   fail: defineFunc(['string'], (message: string) => {
     throw new GoFuncError(message);

@@ -8,7 +8,7 @@ import { defineFunc, type FuncMap } from './funcs.js';
 import { chargeSteps } from './limits.js';
 import { isEmpty } from './sprig-cast.js';
 import { strval } from './sprig-strings.js';
-import { GO_TYPE, declaredType, hasOwn, kindOf, sortedKeys, withGoType, type GoMap } from './values.js';
+import { GO_TYPE, declaredType, hasOwn, goKind, sortedKeys, withGoType, type GoMap } from './values.js';
 
 function dict(...pairs: unknown[]): GoMap {
   const out: GoMap = {};
@@ -17,7 +17,7 @@ function dict(...pairs: unknown[]): GoMap {
 }
 
 /** mergo's deep merge: `dst` keeps its non-empty values unless `overwrite`; nested maps merge. */
-export function deepMerge(dst: GoMap, src: GoMap, overwrite: boolean): void {
+function deepMerge(dst: GoMap, src: GoMap, overwrite: boolean): void {
   for (const key of sortedKeys(src)) {
     const s = src[key];
     const present = hasOwn(dst, key);
@@ -26,7 +26,7 @@ export function deepMerge(dst: GoMap, src: GoMap, overwrite: boolean): void {
       if (overwrite) dst[key] = null;
       continue;
     }
-    if (kindOf(s) === 'map' && present && kindOf(d) === 'map') {
+    if (goKind(s) === 'map' && present && goKind(d) === 'map') {
       deepMerge(d as GoMap, s as GoMap, overwrite);
       continue;
     }
@@ -47,12 +47,12 @@ function dig(...args: unknown[]): unknown {
   const dictArg = args[args.length - 1];
   const def = args[args.length - 2];
   const keys = args.slice(0, -2).map((k) => {
-    if (typeof k !== 'string') throw new GoFuncError(`interface conversion: interface {} is ${kindOf(k) === 'nil' ? 'nil' : typeof k}, not string`);
+    if (typeof k !== 'string') throw new GoFuncError(`interface conversion: interface {} is ${goKind(k) === 'nil' ? 'nil' : typeof k}, not string`);
     return k;
   });
   let cur: unknown = dictArg;
   for (const [i, k] of keys.entries()) {
-    if (kindOf(cur) !== 'map') throw new GoFuncError('interface conversion: interface {} is not map[string]interface {}');
+    if (goKind(cur) !== 'map') throw new GoFuncError('interface conversion: interface {} is not map[string]interface {}');
     const m = cur as GoMap;
     if (!hasOwn(m, k)) return def;
     if (i === keys.length - 1) return m[k];
@@ -62,7 +62,7 @@ function dig(...args: unknown[]): unknown {
 }
 
 /** copystructure-style deep copy keeping Go type tags and struct prototypes. */
-export function deepCopy(v: unknown): unknown {
+function deepCopy(v: unknown): unknown {
   if (Array.isArray(v)) {
     chargeSteps(v.length);
     const out = v.map(deepCopy);

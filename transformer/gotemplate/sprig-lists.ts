@@ -5,7 +5,7 @@
 import { GoFuncError } from './errors.js';
 import { defineFunc, type FuncMap } from './funcs.js';
 import { chargeSteps, checkList, joinChecked } from './limits.js';
-import { castToInt64, deepEqual, isEmpty, kindName } from './sprig-cast.js';
+import { castToInt64, reflectDeepEqual, isEmpty, kindName } from './sprig-cast.js';
 import { withGoType } from './values.js';
 
 const NIL_DEREF = 'runtime error: invalid memory address or nil pointer dereference';
@@ -20,7 +20,7 @@ function asList(v: unknown, what: string): unknown[] {
 /** Whether `needle` is in `haystack`; each comparison is a step (`uniq` and `without` are quadratic). */
 function inList(haystack: readonly unknown[], needle: unknown): boolean {
   chargeSteps(haystack.length);
-  return haystack.some((h) => deepEqual(needle, h));
+  return haystack.some((h) => reflectDeepEqual(needle, h));
 }
 
 /** `list` with `v` added, checked against the list limit first. */

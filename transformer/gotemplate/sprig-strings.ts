@@ -8,7 +8,7 @@ import { goQuote } from './go-quote.js';
 import { TEMPLATE_LIMITS, chargeSteps, checkList, checkString, joinChecked } from './limits.js';
 import { formatV } from './printf.js';
 import { byteLength, fromUtf8, sliceBytes, utf8Bytes } from './utf8.js';
-import { STRING_MAP_TYPE, compareGoStrings, kindOf, withGoType } from './values.js';
+import { STRING_MAP_TYPE, compareGoStrings, goKind, withGoType } from './values.js';
 
 /** sprig `strval`: strings as is, Stringers through `String()`, everything else `%v`. */
 export function strval(v: unknown): string {
@@ -26,7 +26,7 @@ function quote(...args: unknown[]): string {
 }
 
 /** sprig `strslice`: a list as strings (nils dropped), a scalar as a one-item list. */
-export function strslice(v: unknown): string[] {
+function strslice(v: unknown): string[] {
   if (Array.isArray(v)) {
     chargeSteps(v.length);
     return v.filter((x) => x !== null && x !== undefined).map(strval);
@@ -61,7 +61,7 @@ export function trimSpace(s: string): string {
 }
 
 /** Go `strings.Trim(s, cutset)`. */
-export function trimCutset(s: string, cutset: string): string {
+function trimCutset(s: string, cutset: string): string {
   if (s === '' || (!cutset.includes(s[0]!) && !cutset.includes(s[s.length - 1]!) && !isSurrogate(s.charCodeAt(0)) && !isSurrogate(s.charCodeAt(s.length - 1)))) return s;
   chargeSteps(s.length);
   const set = new Set([...cutset]);
@@ -74,7 +74,7 @@ export function trimCutset(s: string, cutset: string): string {
 }
 
 /** Go `strings.Split`: an empty separator splits into runes. */
-export function goSplit(s: string, sep: string): string[] {
+function goSplit(s: string, sep: string): string[] {
   // Only a long string can make more parts than a list may hold: count them first.
   if (s.length > TEMPLATE_LIMITS.list) checkList(sep === '' ? runeCountOf(s) : occurrences(s, sep) + 1);
   if (sep === '') {
@@ -130,7 +130,7 @@ function mapRunes(s: string, f: (c: string) => string): string {
   return out;
 }
 
-export const toUpper = (s: string): string => mapRunes(s, (c) => c.toUpperCase());
+const toUpper = (s: string): string => mapRunes(s, (c) => c.toUpperCase());
 export const toLower = (s: string): string => mapRunes(s, (c) => c.toLowerCase());
 
 /** Go `strings.Title`: upper-cases letters that start words. */
@@ -299,7 +299,7 @@ function b32dec(s: string): string {
 }
 
 /** Go `path.Clean`. */
-export function cleanPath(p: string): string {
+function cleanPath(p: string): string {
   if (p === '') return '.';
   const rooted = p.startsWith('/');
   const out: string[] = [];
@@ -371,7 +371,7 @@ export const sprigStringFuncs: FuncMap = {
   splitList: defineFunc(['string', 'string'], (sep: string, s: string) => withGoType(goSplit(s, sep), '[]string')),
   join: defineFunc(['string', 'any'], (sep: string, v: unknown) => joinChecked(strslice(v), sep)),
   sortAlpha: defineFunc(['any'], (v: unknown) => {
-    const list = kindOf(v) === 'slice' ? strslice(v) : [strval(v)];
+    const list = goKind(v) === 'slice' ? strslice(v) : [strval(v)];
     return withGoType(list.sort(compareGoStrings), '[]string');
   }),
   b64enc: defineFunc(['string'], b64enc),

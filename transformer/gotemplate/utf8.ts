@@ -45,16 +45,9 @@ export function byteAt(text: string, index: number): number {
   return utf8Bytes(text)[index] ?? 0;
 }
 
-export function isAscii(text: string): boolean {
+function isAscii(text: string): boolean {
   // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(text);
-}
-
-/** Code points of `text`, as Go's `for _, r := range s` sees runes. */
-export function runes(text: string): number[] {
-  const out: number[] = [];
-  for (const ch of text) out.push(ch.codePointAt(0) ?? 0xfffd);
-  return out;
 }
 
 /** Code points of `text` (a lone surrogate counts as one), without iterating them. */

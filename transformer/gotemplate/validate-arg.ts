@@ -6,8 +6,6 @@ import type { ExecState } from './exec-state.js';
 import { canBeNil, isAssignable, typeString, type ArgType } from './funcs.js';
 import { typeName } from './values.js';
 
-export type Validator = (s: ExecState, value: unknown) => unknown;
-
 export function validateType(s: ExecState, value: unknown, typ: ArgType | null): unknown {
   if (typ === null) return value;
   if (value === undefined) {
@@ -20,8 +18,4 @@ export function validateType(s: ExecState, value: unknown, typ: ArgType | null):
   if (!isAssignable(value, typ)) s.errorf(`wrong type for value; expected ${typeString(typ)}; got ${typeName(value)}`);
   return value;
 }
-
-const asIs: Validator = (_s, value) => value;
-const asInterface: Validator = (_s, value) => (value === undefined ? null : value);
-const asString: Validator = (s, value) => (typeof value === 'string' ? value : validateType(s, value, 'string'));
 

@@ -10,7 +10,7 @@
  * | `bigint`                                   | `int` / `int64` (template integer constants, `len`, sprig arithmetic) |
  * | `Array`                                    | slice (`[]interface {}` unless tagged)      |
  * | plain object (`{}`, `Object.create(null)`) | `map[string]interface {}` (or a tagged map type) |
- * | any other object (class instance, `goStruct`) | struct: fields by name, methods are its functions |
+ * | any other object (class instance, `structValue`) | struct: fields by name, methods are its functions |
  * | `function`                                 | func (called when reached as a field: Go methods) |
  *
  * `withGoType(value, 'map[string]string')` tags a map whose missing keys read as `""` (Kubernetes
@@ -23,8 +23,8 @@ import { chargeSteps } from './limits.js';
 export const GO_TYPE: unique symbol = Symbol.for('mesh-inject/gotemplate.goType');
 
 export const STRING_MAP_TYPE = 'map[string]string';
-export const ANY_MAP_TYPE = 'map[string]interface {}';
-export const ANY_SLICE_TYPE = '[]interface {}';
+const ANY_MAP_TYPE = 'map[string]interface {}';
+const ANY_SLICE_TYPE = '[]interface {}';
 
 export type Kind = 'invalid' | 'nil' | 'bool' | 'int' | 'float' | 'string' | 'slice' | 'map' | 'struct' | 'func';
 
@@ -37,7 +37,7 @@ export function withGoType<T extends object>(value: T, typeName: string): T {
 }
 
 /** A struct value: fields in the given order, printed `{a b}`, unknown fields are errors. */
-export function goStruct<T extends object>(typeName: string, fields: T): T {
+export function structValue<T extends object>(typeName: string, fields: T): T {
   // A spread copy keeps V8's fast property layout; assigning many fields one by one into an empty
   // object (Object.assign) turns it into a slow dictionary, and every field read pays for that.
   const value = Object.setPrototypeOf({ ...fields }, StructPrototype) as T;
@@ -80,7 +80,8 @@ export function isMapObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-export function kindOf(value: unknown): Kind {
+/** The Go `reflect.Kind` a template value stands for (see the table above). */
+export function goKind(value: unknown): Kind {
   switch (typeof value) {
     case 'undefined':
       return 'invalid';
@@ -109,7 +110,7 @@ export function isStringMap(value: unknown): boolean {
 
 /** The Go type name `%T` and error messages print. */
 export function typeName(value: unknown): string {
-  switch (kindOf(value)) {
+  switch (goKind(value)) {
     case 'invalid':
     case 'nil':
       return '<nil>';
@@ -138,7 +139,7 @@ export function typeName(value: unknown): string {
 
 /** `reflect.Kind.String()` as sprig's `kindOf` prints it. */
 export function reflectKindName(value: unknown): string {
-  switch (kindOf(value)) {
+  switch (goKind(value)) {
     case 'invalid':
     case 'nil':
       return 'invalid';
@@ -151,7 +152,7 @@ export function reflectKindName(value: unknown): string {
     case 'struct':
       return 'struct';
     default:
-      return kindOf(value);
+      return goKind(value);
   }
 }
 
@@ -214,7 +215,7 @@ export function hasOwn(map: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(map, key);
 }
 
-export type FieldLookup = { found: false } | { found: true; value: unknown };
+type FieldLookup = { found: false } | { found: true; value: unknown };
 
 const NOT_FOUND: FieldLookup = { found: false };
 
@@ -236,7 +237,7 @@ export function structMember(value: object, name: string): FieldLookup {
 }
 
 /**
- * Whether `obj` inherits no data: a plain map, a `goStruct` value or a struct of a `structType`.
+ * Whether `obj` inherits no data: a plain map, a `structValue` value or a struct of a `structType`.
  * A property of it that reads as neither undefined nor a function (nor is `constructor` or
  * `__proto__`) is then the map entry or struct field Go would read, found with one property load
  * instead of a kind check and an own-property lookup.
@@ -256,11 +257,6 @@ export function plainMember(obj: object, name: string): unknown {
 /** Own enumerable fields of a struct in declaration order, without methods. */
 export function structFields(value: object): [string, unknown][] {
   return Object.entries(value).filter(([, v]) => typeof v !== 'function');
-}
-
-/** Go int64 wrap-around for results of integer arithmetic. */
-export function toInt64(value: bigint): bigint {
-  return BigInt.asIntN(64, value);
 }
 
 export const MAX_INT64 = (1n << 63n) - 1n;

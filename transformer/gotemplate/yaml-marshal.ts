@@ -15,7 +15,7 @@ import { GoFuncError } from './errors.js';
 import { SizeMeter, chargeSteps } from './limits.js';
 import { formatFloat, formatFloatJSON } from './float-format.js';
 import { parseGoFloat, parseGoInteger } from './go-literals.js';
-import { MAX_INT64, MIN_INT64, kindOf, sortedKeys, structFields } from './values.js';
+import { MAX_INT64, MIN_INT64, goKind, sortedKeys, structFields } from './values.js';
 import { Emitter, type YNode } from './yaml-emitter.js';
 import { yamlKeyLess } from './yaml-resolve.js';
 
@@ -39,7 +39,7 @@ function yamlFloat(f: number): string {
 /** The YAML tree of `value`; each node (one character at least when written) and each text is counted on `size`. */
 function toTree(value: unknown, seen: CycleGuard, size: SizeMeter): YNode | undefined {
   size.add(1);
-  switch (kindOf(value)) {
+  switch (goKind(value)) {
     case 'invalid':
     case 'nil':
       return { kind: 'plain', text: 'null' };
@@ -73,7 +73,7 @@ function toTree(value: unknown, seen: CycleGuard, size: SizeMeter): YNode | unde
       return { kind: 'seq', items: obj.map((item) => toTree(item, seen, size) ?? { kind: 'plain', text: 'null' }) };
     }
     let entries: [string, unknown][];
-    if (kindOf(obj) === 'map') entries = sortedKeys(obj).map((k) => [k, (obj as Record<string, unknown>)[k]]);
+    if (goKind(obj) === 'map') entries = sortedKeys(obj).map((k) => [k, (obj as Record<string, unknown>)[k]]);
     else {
       const toJSON = (obj as { toJSON?: unknown }).toJSON;
       if (typeof toJSON === 'function') return toTree((toJSON as () => unknown).call(obj), seen, size);

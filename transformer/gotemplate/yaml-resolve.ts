@@ -121,7 +121,7 @@ function isTimestamp(s: string): boolean {
 }
 
 /** True when `s`, written plain, would not read back as the same string. */
-export function resolvesToNonString(s: string): boolean {
+function resolvesToNonString(s: string): boolean {
   if (RESOLVE_NON_STRING.has(s)) return true;
   const c = s[0];
   if (c === '.') return parseGoFloat(s) !== undefined;

@@ -22,9 +22,9 @@ export interface KubeInjectInjector {
 }
 
 export function readInjectConfig(source: SourceText): KubeInjectInjector {
-  const value = parseYaml(source.text);
+  const value = readYamlData(source.text);
   if (isObject(value) && value.kind === 'ConfigMap' && isObject(value.data) && typeof value.data.config === 'string') {
-    const config = templatesOf(parseYaml(value.data.config));
+    const config = templatesOf(readYamlData(value.data.config));
     if (config) {
       const values = typeof value.data.values === 'string' ? { values: { path: source.path, text: value.data.values } } : {};
       return { injector: injectorText(source.path, config), ...values, form: 'configmap' };
@@ -35,7 +35,7 @@ export function readInjectConfig(source: SourceText): KubeInjectInjector {
   return { injector: injectorText(source.path, { sidecar: source.text }), form: 'template' };
 }
 
-function parseYaml(text: string): unknown {
+function readYamlData(text: string): unknown {
   const doc = parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0) return undefined;
   try {

@@ -15,7 +15,7 @@ import { goQuote } from '../gotemplate/go-quote.js';
 import type { ObjectMeta } from '../kube/objects.js';
 import { SYSTEM_NAMESPACES } from '../mesh/istio/names.js';
 
-export interface InjectRequired {
+interface InjectRequired {
   inject: boolean;
   /** Istio's warning for a value other than "true"/"false". */
   warning?: string;

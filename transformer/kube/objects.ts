@@ -2,7 +2,7 @@
 export type * from 'kubernetes-types/core/v1.js';
 export type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1.js';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -24,13 +24,13 @@ export const BUILTIN_WORKLOADS: readonly WorkloadKind[] = [
 /** Kinds whose `items` are objects to process one by one. */
 export const LIST_KINDS: ReadonlySet<string> = new Set(['List']);
 
-export interface WorkloadMatch {
+interface WorkloadMatch {
   kind: WorkloadKind;
   /** Path segments from the object root to the pod template; empty for a Pod. */
   podPath: string[];
 }
 
-export function matchesApiVersion(pattern: string, apiVersion: string): boolean {
+function matchesApiVersion(pattern: string, apiVersion: string): boolean {
   if (pattern === apiVersion) return true;
   if (pattern.endsWith('/*')) {
     const group = pattern.slice(0, -2);

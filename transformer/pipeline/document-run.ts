@@ -57,7 +57,7 @@ export interface Workload extends LocatedWorkload {
   failed: boolean;
 }
 
-export interface Position {
+interface Position {
   line: number;
   column: number;
 }

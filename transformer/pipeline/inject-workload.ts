@@ -12,7 +12,7 @@ import { activeSidecars, applySidecars } from '../mesh/custom-sidecars.js';
 import { cloneData, isObject } from '../kube/objects.js';
 import type { Result } from '../results.js';
 
-export interface WorkloadInput {
+interface WorkloadInput {
   pod: Record<string, unknown>;
   workload: WorkloadInfo;
   podPath: string;

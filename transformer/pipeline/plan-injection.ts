@@ -1,6 +1,6 @@
 /**
  * Phase 3 of a document's run: decide and render each workload's target pod (`inject-workload.ts`)
- * and plan the text edits that produce it (`yaml/plan-edits.ts`), each with its undo record.
+ * and plan the text edits that produce it (`record/plan-edits.ts`), each with its undo record.
  */
 import { DocumentRun, podPathSegments, type Workload, nodeAt } from './document-run.js';
 import { injectWorkload, type WorkloadOutcome } from './inject-workload.js';
@@ -55,7 +55,7 @@ function withPlaceholder(target: PodTemplate): PodTemplate {
  * A document whose only workload is its root object gets a digest in its record, for
  * `recognizeUnchanged`; `unsealed` is the same edit with a record without one.
  */
-export interface Seal {
+interface Seal {
   unsealed: Splice[];
   /** The workload had a record: keep it as it is when only its digest would change. */
   reinjected: boolean;

@@ -12,7 +12,7 @@ import type { MeshPreset } from '../mesh/types.js';
 import type { FileRef, Result } from '../results.js';
 import { transformDocument, type Mode, type WorkloadReport } from './transform-document.js';
 import { findPair } from '../yaml/node-path.js';
-import { parseYaml, toPlainData } from '../yaml/parse-document.js';
+import { parseManifest, toPlainData } from '../yaml/parse-document.js';
 import { detectEol, lineEnd } from '../yaml/edit/text-lines.js';
 import { RENDER_SCHEMA, renderOptions } from '../yaml/yaml-options.js';
 
@@ -73,7 +73,7 @@ function withResults(text: string, existing: unknown, results: Result[]): string
   const all = [...(Array.isArray(existing) ? existing : []), ...results];
   const eol = detectEol(text);
   const rendered = new Document({ results: all }, RENDER_SCHEMA).toString(renderOptions(false)).split('\n').join(eol);
-  const { parsed } = parseYaml(text);
+  const { parsed } = parseManifest(text);
   const root = parsed.doc.contents as Node;
   const pair = isMap(root) ? findPair(root, 'results') : undefined;
   if (pair) {
@@ -85,7 +85,7 @@ function withResults(text: string, existing: unknown, results: Result[]): string
 }
 
 export function transformResourceList(text: string, request: ResourceListRequest): ResourceListOutcome {
-  const { parsed, problems } = parseYaml(text);
+  const { parsed, problems } = parseManifest(text);
   if (problems.length) {
     const results: Result[] = problems.map((p) => {
       const pos = parsed.lineCounter.linePos(p.offset);
@@ -116,7 +116,7 @@ export function transformResourceList(text: string, request: ResourceListRequest
   if (local) {
     body = local.text;
     config = local.config;
-    const reparsed = toPlainData(parseYaml(body).parsed.doc) as { items?: unknown[] };
+    const reparsed = toPlainData(parseManifest(body).parsed.doc) as { items?: unknown[] };
     items = reparsed.items ?? [];
   }
 

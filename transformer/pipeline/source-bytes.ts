@@ -4,7 +4,7 @@
  * change bytes the user never asked to change, and `uninject` could no longer restore them.
  */
 
-export interface SourceText {
+interface SourceText {
   text: string;
 }
 

@@ -20,7 +20,7 @@ import { uninjectWithoutRecord } from './uninject-without-record.js';
 import { verifyOutput } from './verify-output.js';
 import { refOf, workloadNamespace } from './workload-ref.js';
 import { readOutline } from '../yaml/outline/outline.js';
-import { parseYaml, toPlainData, type ParseProblem } from '../yaml/parse-document.js';
+import { parseManifest, toPlainData, type ParseProblem } from '../yaml/parse-document.js';
 import { applySplices, OverlappingEdits } from '../yaml/edit/splices.js';
 import { splitDocuments } from '../yaml/split-documents.js';
 
@@ -35,7 +35,7 @@ export { ISTIO_STATUS_ANNOTATION } from './undo-document.js';
 function parse(run: DocumentRun, text: string): Parsed | undefined {
   const outline = readOutline(text);
   if (outline) return { parsed: outline, data: outline.data };
-  const { parsed, problems } = parseYaml(text);
+  const { parsed, problems } = parseManifest(text);
   let all: ParseProblem[] = problems;
   let data: unknown;
   if (!problems.length) {

@@ -9,7 +9,7 @@ import { DocumentRun, type DocumentContext, type Workload } from './document-run
 import { RECORD_ANNOTATION } from '../record/format.js';
 import { undoInjections } from './undo-document.js';
 import { readOutline } from '../yaml/outline/outline.js';
-import { parseYaml, toPlainData, type ParsedDocument } from '../yaml/parse-document.js';
+import { parseManifest, toPlainData, type ParsedDocument } from '../yaml/parse-document.js';
 import { applySplices, OverlappingEdits } from '../yaml/edit/splices.js';
 import { splitDocuments } from '../yaml/split-documents.js';
 
@@ -30,7 +30,7 @@ function sameIgnoringRecords(a: unknown, b: unknown): boolean {
 function readBack(output: string): { parsed: ParsedDocument; data: unknown } | string {
   const outline = readOutline(output);
   if (outline) return { parsed: outline, data: outline.data };
-  const { parsed, problems } = parseYaml(output);
+  const { parsed, problems } = parseManifest(output);
   if (problems.length) return `the edited text does not parse (${problems[0]!.message})`;
   try {
     return { parsed, data: toPlainData(parsed.doc) };
@@ -39,7 +39,7 @@ function readBack(output: string): { parsed: ParsedDocument; data: unknown } | s
   }
 }
 
-export interface VerifyInput {
+interface VerifyInput {
   ctx: DocumentContext;
   /** The text about to be written. */
   output: string;

@@ -18,7 +18,7 @@ export function refOf(object: Record<string, unknown>, namespace: string): Resou
   };
 }
 
-export function labelsOf(object: Record<string, unknown>): Record<string, string> {
+function labelsOf(object: Record<string, unknown>): Record<string, string> {
   const metadata = isObject(object.metadata) ? object.metadata : {};
   return (isObject(metadata.labels) ? metadata.labels : {}) as Record<string, string>;
 }

@@ -11,7 +11,7 @@ import { invalidProxyConfigResult, isProxyConfigObject, readProxyConfigResource,
 import { collectNamespaceLabels } from './namespace-objects.js';
 import type { FileRef, Result } from '../results.js';
 import { resolvePath, type PathSegment } from '../yaml/node-path.js';
-import { parseYaml, toPlainData, type ParsedDocument } from '../yaml/parse-document.js';
+import { parseManifest, toPlainData, type ParsedDocument } from '../yaml/parse-document.js';
 import { splitDocuments } from '../yaml/split-documents.js';
 
 export interface ClusterContext {
@@ -47,14 +47,14 @@ export function clusterContextFromText(text: string, into = emptyClusterContext(
   if (!CLUSTER_KIND.test(text)) return into;
   (splitDocuments(text) ?? [{ text, line: 0 }]).forEach((slice, index) => {
     if (!CLUSTER_KIND.test(slice.text) || isHelmTemplate(slice.text)) return;
-    const data = readData(parseYaml(slice.text));
+    const data = readData(parseManifest(slice.text));
     // A malformed document is reported when its file is transformed.
     if (data !== undefined) collectClusterContext([data], into, () => (path === undefined ? undefined : { path, index, line: slice.line + 1 }));
   });
   return into;
 }
 
-function readData({ parsed, problems }: ReturnType<typeof parseYaml>): unknown {
+function readData({ parsed, problems }: ReturnType<typeof parseManifest>): unknown {
   if (problems.length) return undefined;
   try {
     return toPlainData(parsed.doc);
@@ -69,7 +69,7 @@ function readData({ parsed, problems }: ReturnType<typeof parseYaml>): unknown {
  */
 export function invalidClusterObjects(text: string, file: { path: string; index: number; line: number }): Result[] {
   if (!PROXY_CONFIG_KIND.test(text)) return [];
-  const read = parseYaml(text);
+  const read = parseManifest(text);
   const data = readData(read);
   if (!isObject(data)) return [];
   const roots: [PathSegment[], unknown][] = data.kind === 'List' && Array.isArray(data.items) ? data.items.map((item, i) => [['items', i], item]) : [[[], data]];

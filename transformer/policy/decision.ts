@@ -2,7 +2,7 @@
  * Whether the mesh sidecar goes into a workload, decided offline the way the cluster's webhook
  * selectors and Istio's `injectRequired` would, plus the repo config's namespace globs.
  *
- * Precedence, first row that applies wins (mirrored by test/decision.test.ts):
+ * Precedence, first row that applies wins (mirrored by test/transformer/policy/decision.test.ts):
  *
  * | # | condition                                                         | result                            |
  * |---|-------------------------------------------------------------------|-----------------------------------|
@@ -35,9 +35,9 @@ import { selectorMatches } from '../kube/label-selector.js';
 import type { InjectorPolicy } from '../mesh/istio-templates/types.js';
 
 export const INJECT_LABEL = 'sidecar.istio.io/inject';
-export const MESH_INJECT_OPT_OUT = 'mesh-inject.dev/inject';
-export const NAMESPACE_INJECTION_LABEL = 'istio-injection';
-export const REVISION_LABEL = 'istio.io/rev';
+const MESH_INJECT_OPT_OUT = 'mesh-inject.dev/inject';
+const NAMESPACE_INJECTION_LABEL = 'istio-injection';
+const REVISION_LABEL = 'istio.io/rev';
 
 export interface DecisionInput {
   namespace: string;

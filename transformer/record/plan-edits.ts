@@ -207,7 +207,7 @@ function insertAtLineEnd(ctx: PlanContext, offset: number, rendered: string): vo
  * (JSON style) the node is rendered as JSON and replaced exactly, not by whole lines: block lines
  * cannot stand there, and the collection's commas and brackets share its lines.
  */
-export function replaceNode(ctx: PlanContext, location: Location, target: unknown, path: PathSegment[]): void {
+function replaceNode(ctx: PlanContext, location: Location, target: unknown, path: PathSegment[]): void {
   const { text } = ctx;
   const [start, end] = replacedRange(text, location);
   let rendered: string;

@@ -5,7 +5,7 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { findPair, findItem, isSelector, resolveFrom, scalarKey, selectorKey, type Location, type PathSegment } from '../yaml/node-path.js';
 import { readPlainData } from '../yaml/fast-read/fast-read.js';
-import { parseYaml, toPlainData } from '../yaml/parse-document.js';
+import { parseManifest, toPlainData } from '../yaml/parse-document.js';
 import { isObject } from '../kube/objects.js';
 import { columnOf, lineEnd, lineStart } from '../yaml/edit/text-lines.js';
 import { mergeLineDeletions } from '../yaml/edit/splices.js';
@@ -51,7 +51,7 @@ function anchorOffset(text: string, parent: Node, before: PathSegment): number |
   return undefined;
 }
 
-export interface UndoPlan {
+interface UndoPlan {
   splices: Splice[];
   /** Paths the record names that are no longer in the file (edited by hand). */
   missing: PathSegment[][];
@@ -63,7 +63,7 @@ export interface UndoPlan {
 function restoredValue(source: string): { value: unknown } | undefined {
   const fast = readPlainData(source);
   if (fast.ok) return { value: fast.value };
-  const { parsed, problems } = parseYaml(source);
+  const { parsed, problems } = parseManifest(source);
   if (problems.length || parsed.doc.warnings.length) return undefined;
   try {
     return { value: toPlainData(parsed.doc) };

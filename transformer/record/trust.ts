@@ -25,7 +25,7 @@ import type { Footprint } from '../mesh/types.js';
 
 export type { Footprint } from '../mesh/types.js';
 
-export interface TrustViolation {
+interface TrustViolation {
   path: PathSegment[];
   /** `added`: undoing would remove it; `changed`/`removed`: undoing would put back other content. */
   kind: 'added' | 'changed' | 'removed' | 'reordered';

@@ -8,7 +8,7 @@ import { cloneData, isObject } from '../kube/objects.js';
 import { RECORD_ANNOTATION, type InjectionRecord } from './format.js';
 import { selectorKey, type PathSegment } from '../yaml/node-path.js';
 import { readPlainData } from '../yaml/fast-read/fast-read.js';
-import { parseYaml, toPlainData } from '../yaml/parse-document.js';
+import { parseManifest, toPlainData } from '../yaml/parse-document.js';
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -41,7 +41,7 @@ function originalValue(entry: InjectionRecord['replaced'][number]): { value: unk
   let value: unknown;
   if (fast.ok) value = fast.value;
   else {
-    const { parsed, problems } = parseYaml(text);
+    const { parsed, problems } = parseManifest(text);
     if (problems.length || parsed.doc.warnings.length) return undefined;
     try {
       value = toPlainData(parsed.doc);

@@ -6,7 +6,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSe
 
 /** A map key, a list index, or a keyed list item such as `{ name: 'istio-proxy' }`. */
 export type PathSegment = string | number | KeySelector;
-export type KeySelector = { [mergeKey: string]: string | number };
+type KeySelector = { [mergeKey: string]: string | number };
 
 export function isSelector(segment: PathSegment): segment is KeySelector {
   return typeof segment === 'object';

@@ -25,7 +25,8 @@ const FIXES: Partial<Record<ResultCode, string>> = {
   'yaml-syntax': 'fix the YAML syntax',
 };
 
-export function parseYaml(text: string): { parsed: ParsedDocument; problems: ParseProblem[] } {
+/** One manifest document (Kubernetes scalar rules), with the parser's errors as positioned problems. */
+export function parseManifest(text: string): { parsed: ParsedDocument; problems: ParseProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   const problems = doc.errors.map((error) => {

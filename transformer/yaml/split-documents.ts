@@ -3,7 +3,7 @@
  * input back), so documents that need no change are never parsed or re-serialised.
  */
 
-export interface DocumentSlice {
+interface DocumentSlice {
   text: string;
   /** Offset of the slice in the stream. */
   offset: number;

@@ -138,6 +138,7 @@ describe('directory app manifests', () => {
     box.write('plain/values.yaml', 'replicas: 3\n');
     const run = await box.generate('plain');
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain('kind: Deployment');
     expect(run.stdout).not.toContain('replicas: 3');
   });
 });

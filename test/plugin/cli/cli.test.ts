@@ -195,10 +195,12 @@ describe('progress line', () => {
     let clock = 0;
     let stderr = '';
     const { main } = await import('../../../plugin/cli/main.js');
-    await main(['inject', '.'], {
+    const code = await main(['inject', '.'], {
       cwd: dir, env: {}, readStdin: async () => '', stdout: () => undefined, stderr: (t) => { stderr += t; },
       stdoutIsTTY: false, stderrIsTTY: false, now: () => (clock += 5000),
     });
+    expect(code).toBe(0);
+    expect(read(dir, 'a.yaml')).toContain('name: istio-proxy');
     expect(stderr).not.toContain('\r');
   });
 });

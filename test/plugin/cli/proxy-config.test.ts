@@ -33,6 +33,7 @@ describe('mesh-inject inject with ProxyConfig CRs', () => {
   it('a ProxyConfig outside the run does not count', async () => {
     const dir = tree({ 'istio/proxyconfig.yaml': MESH_WIDE, 'app/web.yaml': DEPLOYMENT });
     expect((await runCli(['inject', 'app'], { cwd: dir })).code).toBe(0);
+    expect(read(dir, 'app/web.yaml')).toContain('name: istio-proxy');
     expect(read(dir, 'app/web.yaml')).not.toContain('concurrency');
   });
 

@@ -61,6 +61,8 @@ describe('mesh-inject kube-inject', () => {
 
   withCorpus('defaults to classic sidecars, as istioctl without a cluster does', async () => {
     const classic = await runCli(['kube-inject', '-f', input('hello.yaml'), ...INPUTS], { cwd: tree() });
+    expect(classic.code).toBe(0);
+    expect(classic.stdout).toContain('name: istio-proxy');
     expect(classic.stdout).not.toContain('restartPolicy: Always');
     const native = await runCli(['kube-inject', '-f', input('hello.yaml'), ...INPUTS, '--native-sidecars', 'true'], { cwd: tree() });
     expect(native.stdout).toContain('restartPolicy: Always');
@@ -94,6 +96,8 @@ describe('mesh-inject kube-inject', () => {
     const run = await runCli(['kube-inject', '-f', input('hello-host-network-with-ns.yaml'), ...INPUTS], { cwd: tree() });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('\n===> Skipping injection because Deployment "sample/hello-host-network" has host networking enabled\n\n');
+    // The skipped workload is still printed, without a proxy.
+    expect(run.stdout).toContain('name: hello-host-network\n');
     expect(run.stdout).not.toContain('istio-proxy');
   });
 
@@ -156,6 +160,8 @@ describe('mesh-inject kube-inject', () => {
 
   withCorpus('never reads the cluster inputs from the environment', async () => {
     const run = await runCli(['kube-inject', '-f', input('hello.yaml'), ...INPUTS], { cwd: tree(), env: { ENABLE_NATIVE_SIDECARS: 'true' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('name: istio-proxy');
     expect(run.stdout).not.toContain('restartPolicy: Always');
   });
 

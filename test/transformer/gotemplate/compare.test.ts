@@ -3,10 +3,10 @@
  * equals only nil, maps/slices are not comparable, ordering only for ints, floats, strings.
  */
 import { describe, expect, it } from 'vitest';
-import { goStruct } from '../../../transformer/gotemplate/index.js';
+import { structValue } from '../../../transformer/gotemplate/index.js';
 import { render, renderError, type Case, type ErrorCase } from './helpers.js';
 
-const data = { f: 15020, i: 15020n, s: 'a', t: true, n: null, m: { a: 1 }, l: [1], st: goStruct('P', { X: 1n }), st2: goStruct('P', { X: 1n }) };
+const data = { f: 15020, i: 15020n, s: 'a', t: true, n: null, m: { a: 1 }, l: [1], st: structValue('P', { X: 1n }), st2: structValue('P', { X: 1n }) };
 
 describe('eq / ne / lt / le / gt / ge', () => {
   const cases: Case[] = [

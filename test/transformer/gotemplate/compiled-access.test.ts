@@ -3,7 +3,7 @@
  * quick paths must give what Go's general rules give for everything that is not a plain field.
  */
 import { describe, expect, it } from 'vitest';
-import { Template, goStruct, withGoType } from '../../../transformer/gotemplate/index.js';
+import { Template, structValue, withGoType } from '../../../transformer/gotemplate/index.js';
 import { render, renderError } from './helpers.js';
 
 class Holder {
@@ -15,7 +15,7 @@ class Holder {
 
 describe('compiled field chains', () => {
   it('reads plain map entries, struct fields and methods along one chain', () => {
-    const data = { a: { b: goStruct('S', { C: 'x', M: () => goStruct('T', { D: 'y' }) }) } };
+    const data = { a: { b: structValue('S', { C: 'x', M: () => structValue('T', { D: 'y' }) }) } };
     expect(render('{{.a.b.C}}|{{.a.b.M.D}}', data)).toBe('x|y');
   });
 

@@ -3,7 +3,7 @@
  * Go's message and position (`template: NAME:LINE:COL: executing "NAME" at <NODE>: ...`).
  */
 import { describe, expect, it } from 'vitest';
-import { Template, TemplateError, goStruct, stringMap } from '../../../transformer/gotemplate/index.js';
+import { Template, TemplateError, structValue, stringMap } from '../../../transformer/gotemplate/index.js';
 import { render, renderError, type Case, type ErrorCase } from './helpers.js';
 
 class Port {
@@ -17,17 +17,17 @@ class Port {
 }
 
 const pod = {
-  Meta: goStruct('v1.ObjectMeta', { Name: 'web', Labels: stringMap({ app: 'web' }), Annotations: stringMap({}) }),
+  Meta: structValue('v1.ObjectMeta', { Name: 'web', Labels: stringMap({ app: 'web' }), Annotations: stringMap({}) }),
   Ports: [new Port('http', 80n), new Port('grpc', 9090n)],
-  Mode: goStruct('ProxyConfig_InboundInterceptionMode', { String: () => 'REDIRECT' }),
-  Hold: goStruct('*wrapperspb.BoolValue', { GetValue: () => true }),
+  Mode: structValue('ProxyConfig_InboundInterceptionMode', { String: () => 'REDIRECT' }),
+  Hold: structValue('*wrapperspb.BoolValue', { GetValue: () => true }),
   Add: (a: unknown, b: unknown) => `${String(a)}+${String(b)}`,
 };
 
 describe('control structures', () => {
   const cases: Case[] = [
     { name: 'if: 0, 0.0, "", empty list/map, false, nil and no value are false', text: '{{if 0}}x{{end}}{{if .f}}x{{end}}{{if ""}}x{{end}}{{if .l}}x{{end}}{{if .m}}x{{end}}{{if false}}x{{end}}{{if .n}}x{{end}}{{if .missing}}x{{end}}-', data: { f: 0, l: [], m: {}, n: null }, want: '-' },
-    { name: 'if: non-zero values and structs are true', text: '{{if 1}}a{{end}}{{if .f}}b{{end}}{{if "x"}}c{{end}}{{if .l}}d{{end}}{{if .s}}e{{end}}', data: { f: 0.5, l: [0], s: goStruct('S', {}) }, want: 'abcde' },
+    { name: 'if: non-zero values and structs are true', text: '{{if 1}}a{{end}}{{if .f}}b{{end}}{{if "x"}}c{{end}}{{if .l}}d{{end}}{{if .s}}e{{end}}', data: { f: 0.5, l: [0], s: structValue('S', {}) }, want: 'abcde' },
     { name: 'with sets dot; else runs with the old dot', text: '{{with .a}}{{.}}{{end}}|{{with .b}}{{.}}{{else}}{{.c}}{{end}}', data: { a: 'A', b: '', c: 'C' }, want: 'A|C' },
     { name: 'range over a slice binds index then element', text: '{{range $i, $v := .}}{{$i}}={{$v}};{{end}}', data: ['a', 'b'], want: '0=a;1=b;' },
     { name: 'range over a map visits keys in sorted order', text: '{{range $k, $v := .}}{{$k}}={{$v}};{{end}}', data: { b: 2, a: 1, B: 3 }, want: 'B=3;a=1;b=2;' },

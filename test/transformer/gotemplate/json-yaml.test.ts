@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { goStruct, marshalJSON, marshalYAML } from '../../../transformer/gotemplate/index.js';
+import { structValue, marshalJSON, marshalYAML } from '../../../transformer/gotemplate/index.js';
 
 describe('Go JSON encoding', () => {
   it.each([
@@ -12,7 +12,7 @@ describe('Go JSON encoding', () => {
     { name: 'ints are exact', value: [9007199254740993n, -1n], want: '[9007199254740993,-1]' },
     { name: 'strings: control characters, \\b \\f, HTML characters, U+2028', value: '\u0001\b\f\n<&>\u2028"\\é', want: '"\\u0001\\b\\f\\n\\u003c\\u0026\\u003e\\u2028\\"\\\\é"' },
     { name: 'maps sort their keys; functions are skipped', value: { b: 1, a: { d: true, c: null }, f: () => 1 }, want: '{"a":{"c":null,"d":true},"b":1}' },
-    { name: 'structs keep field order; toJSON() gives a struct its JSON view in its own order', value: [goStruct('S', { Z: 1n, A: 2n }), goStruct('P', { Name: 'http', Port: 80n, toJSON: () => ({ name: 'http', containerPort: 80 }) })], want: '[{"Z":1,"A":2},{"name":"http","containerPort":80}]' },
+    { name: 'structs keep field order; toJSON() gives a struct its JSON view in its own order', value: [structValue('S', { Z: 1n, A: 2n }), structValue('P', { Name: 'http', Port: 80n, toJSON: () => ({ name: 'http', containerPort: 80 }) })], want: '[{"Z":1,"A":2},{"name":"http","containerPort":80}]' },
   ])('$name', ({ value, want }) => {
     expect(marshalJSON(value)).toBe(want);
   });
@@ -94,7 +94,7 @@ describe('sigs.k8s.io/yaml Marshal', () => {
   });
 
   it('structs are written through their JSON view, with keys sorted like any map', () => {
-    const port = goStruct('P', { toJSON: () => ({ name: 'http', containerPort: 80 }) });
+    const port = structValue('P', { toJSON: () => ({ name: 'http', containerPort: 80 }) });
     expect(marshalYAML(port)).toBe('containerPort: 80\nname: http\n');
   });
 });

@@ -2,7 +2,7 @@
  * Printing like Go's fmt: `{{ . }}` is `fmt.Sprint`, `printf` is `fmt.Sprintf`.
  */
 import { describe, expect, it } from 'vitest';
-import { formatFloat, goStruct, sprint, sprintf } from '../../../transformer/gotemplate/index.js';
+import { formatFloat, structValue, sprint, sprintf } from '../../../transformer/gotemplate/index.js';
 import { render, type Case } from './helpers.js';
 
 describe('default format (%v / fmt.Sprint)', () => {
@@ -19,8 +19,8 @@ describe('default format (%v / fmt.Sprint)', () => {
     { name: 'nil inside a collection prints <nil>', text: '{{ . }}', data: { a: null, b: [null] }, want: 'map[a:<nil> b:[<nil>]]' },
     { name: 'empty collections', text: '{{ .a }} {{ .b }}', data: { a: {}, b: [] }, want: 'map[] []' },
     { name: 'a missing value prints <no value>', text: '{{ .missing }}', want: '<no value>' },
-    { name: 'structs print their fields: {a 1}', text: '{{ . }}', data: goStruct('S', { A: 'a', B: 1 }), want: '{a 1}' },
-    { name: 'a Stringer prints through String()', text: '{{ . }}', data: [goStruct('Mode', { String: () => 'TPROXY' })], want: '[TPROXY]' },
+    { name: 'structs print their fields: {a 1}', text: '{{ . }}', data: structValue('S', { A: 'a', B: 1 }), want: '{a 1}' },
+    { name: 'a Stringer prints through String()', text: '{{ . }}', data: [structValue('Mode', { String: () => 'TPROXY' })], want: '[TPROXY]' },
   ];
   it.each(cases)('$name', ({ text, data, want }) => {
     expect(render(text, data ?? {})).toBe(want);
@@ -57,7 +57,7 @@ describe('printf (fmt.Sprintf)', () => {
     { name: 'rounding is to nearest, ties to even, on the exact binary value', format: '%.0f %.0f %.0f %.1f %.2f', args: [0.5, 1.5, 2.5, 0.05, 1.005], want: '0 2 2 0.1 1.00' },
     { name: '%g switches to %e at large and small exponents', format: '%g %g %g %g %.3g %#g %g', args: [100000, 1e6, 1e-5, 0.0001, 1234.5678, 1.0, 0.0], want: '100000 1e+06 1e-05 0.0001 1.23e+03 1.00000 0' },
     { name: 'Inf and NaN ignore zero padding', format: '%f|%5.1f|%05f|%+f', args: [Infinity, NaN, -Infinity, NaN], want: '+Inf|  NaN| -Inf|+NaN' },
-    { name: '%v of collections and %+v of structs', format: '%v %d %+v %q', args: [{ b: [1n], a: 'x' }, [1n, 2n], goStruct('S', { Name: 'x', Port: 80n }), ['a', 'b']], want: 'map[a:x b:[1]] [1 2] {Name:x Port:80} ["a" "b"]' },
+    { name: '%v of collections and %+v of structs', format: '%v %d %+v %q', args: [{ b: [1n], a: 'x' }, [1n, 2n], structValue('S', { Name: 'x', Port: 80n }), ['a', 'b']], want: 'map[a:x b:[1]] [1 2] {Name:x Port:80} ["a" "b"]' },
     { name: '%T names Go types', format: '%T %T %T %T %T %T %T', args: [1n, 1.5, 's', true, [1], { a: 1 }, null], want: 'int float64 string bool []interface {} map[string]interface {} <nil>' },
     { name: 'explicit argument indexes', format: '%[2]d %[1]d %d', args: [1n, 2n], want: '2 1 2' },
     { name: '* takes width and precision from arguments', format: '%*d|%-*d|%.*f', args: [4n, 7n, 4n, 7n, 2n, 3.14159], want: '   7|7   |3.14' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goStruct, structType, Template } from '../../../transformer/gotemplate/index.js';
+import { structValue, structType, Template } from '../../../transformer/gotemplate/index.js';
 import { injectionFuncMap } from '../../../transformer/mesh/istio-templates/funcs/funcs-istio.js';
 
 /** A `v1.ContainerPort`-like struct built on a shared prototype, its JSON view from the prototype's `toJSON`. */
@@ -20,8 +20,8 @@ function run(text: string, data: unknown): string {
 }
 
 describe('structType', () => {
-  it('gives structs that read, print and compare like goStruct ones', () => {
-    const data = { p: port('http', 8080n), q: goStruct('v1.ContainerPort', { Name: 'http', ContainerPort: 8080n }) };
+  it('gives structs that read, print and compare like structValue ones', () => {
+    const data = { p: port('http', 8080n), q: structValue('v1.ContainerPort', { Name: 'http', ContainerPort: 8080n }) };
     expect(run('{{ .p.Name }} {{ .p.ContainerPort }} {{ .p }} {{ printf "%T" .p }}', data)).toBe('http 8080 {http 8080} v1.ContainerPort');
     expect(run('{{ .q }} {{ printf "%T" .q }}', data)).toBe('{http 8080} v1.ContainerPort');
   });

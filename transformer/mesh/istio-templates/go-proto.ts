@@ -11,7 +11,7 @@
  *
  * The JSON a message was built from stays attached (`protoSource`), for `protoToJSON`.
  */
-import { goStruct, stringMap, withGoType } from '../../gotemplate/index.js';
+import { structValue, stringMap, withGoType } from '../../gotemplate/index.js';
 import { isObject } from '../../kube/objects.js';
 import { durationNanos } from '../istio/durations.js';
 import { SCHEMAS, type ProtoKind } from './proto-schemas.js';
@@ -60,7 +60,7 @@ function buildMessage(schemaName: string, json: Json): object {
     fields[goName] = value;
     getters[`Get${goName}`] = () => value;
   }
-  const message = goStruct(schema?.goType ?? 'struct', { ...fields, ...getters, toJSON: () => json });
+  const message = structValue(schema?.goType ?? 'struct', { ...fields, ...getters, toJSON: () => json });
   Object.defineProperty(message, PROTO_SOURCE, { value: json, enumerable: false });
   return message;
 }
@@ -150,11 +150,11 @@ function zeroOf(kind: ProtoKind): unknown {
 
 function enumValue(typeName: string, values: readonly string[], raw: unknown): object {
   const name = typeof raw === 'string' && raw !== '' ? raw : typeof raw === 'number' ? (values[raw] ?? String(raw)) : (values[0] ?? '');
-  return goStruct(typeName, { String: () => name, toJSON: () => name });
+  return structValue(typeName, { String: () => name, toJSON: () => name });
 }
 
 function wrapper(typeName: string, value: unknown): object {
-  return goStruct(typeName, { Value: value, GetValue: () => value, toJSON: () => value });
+  return structValue(typeName, { Value: value, GetValue: () => value, toJSON: () => value });
 }
 
 function nilWrapper(typeName: string, zero: unknown): object {
@@ -166,7 +166,7 @@ function durationValue(text: string): object | null {
   if (nanos === undefined) return null;
   const seconds = nanos / 1_000_000_000n;
   const rest = nanos % 1_000_000_000n;
-  return goStruct('*durationpb.Duration', {
+  return structValue('*durationpb.Duration', {
     Seconds: seconds,
     Nanos: rest,
     GetSeconds: () => seconds,

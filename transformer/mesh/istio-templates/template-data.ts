@@ -13,7 +13,7 @@
  * | `ProxyUID`, `ProxyGID`     | 1337, or the OpenShift namespace's ranges                            |
  * | `InboundTrafficPolicyMode` | `localhost` for mesh `inboundTrafficPolicy.mode: LOCALHOST`, else `passthrough` |
  */
-import { goStruct } from '../../gotemplate/index.js';
+import { structValue } from '../../gotemplate/index.js';
 import { isObject } from '../../kube/objects.js';
 import { valuesImage } from '../istio/images.js';
 import { stringMap } from '../istio/pod-access.js';
@@ -48,7 +48,7 @@ export function sidecarTemplateData(input: TemplateDataInput): object {
   // A bare Pod is named after its controller, as Istio's GetDeployMetaFromPod guesses it.
   const owner = workloadIdentity(workload, pod);
   const imageType = isObject(proxyConfig.image) && typeof proxyConfig.image.imageType === 'string' ? proxyConfig.image.imageType : '';
-  return goStruct('inject.SidecarTemplateData', {
+  return structValue('inject.SidecarTemplateData', {
     TypeMeta: k8sStruct('meta.TypeMeta', { kind: owner.kind, apiVersion: owner.apiVersion }),
     DeploymentMeta: namespacedName(owner.namespace, owner.name),
     ObjectMeta: k8sStruct('meta.ObjectMeta', metadata),
@@ -69,7 +69,7 @@ export function sidecarTemplateData(input: TemplateDataInput): object {
 
 /** `types.NamespacedName`: prints as `namespace/name`. */
 function namespacedName(namespace: string, name: string): object {
-  return goStruct('types.NamespacedName', { Namespace: namespace, Name: name, String: () => `${namespace}/${name}` });
+  return structValue('types.NamespacedName', { Namespace: namespace, Name: name, String: () => `${namespace}/${name}` });
 }
 
 /** Istio's `InboundTrafficPolicyMode`. */

@@ -36,7 +36,7 @@ export const ISTIO_FOOTPRINT: Footprint = {
  * ISTIO_PROMETHEUS_ANNOTATIONS. A record's originals must be the ones the proxy was given: else
  * `uninject` would put back probes or annotations that never ran. Returns the paths that disagree.
  */
-export function istioEvidenceMismatches(injected: unknown, pristine: unknown): PathSegment[][] {
+function istioEvidenceMismatches(injected: unknown, pristine: unknown): PathSegment[][] {
   if (!isObject(injected) || !isObject(pristine)) return [];
   const written = injected as unknown as PodTemplate;
   const original = pristine as unknown as PodTemplate;

@@ -38,7 +38,7 @@ function imageType(configured: string, annotations: Readonly<Record<string, stri
   return fromAnnotation !== undefined ? fromAnnotation : configured;
 }
 
-export function imageURL(hub: string, name: string, tag: string, type: string): string {
+function imageURL(hub: string, name: string, tag: string, type: string): string {
   return `${hub}/${name}:${tagWithType(tag, type)}`;
 }
 

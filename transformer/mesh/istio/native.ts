@@ -16,7 +16,7 @@ import type { InjectConfig } from '../../inject-config.js';
 import { ANN } from './names.js';
 
 /** First Kubernetes minor version where Istio's `auto` mode turns native sidecars on. */
-export const NATIVE_SIDECAR_MIN_MINOR = 33;
+const NATIVE_SIDECAR_MIN_MINOR = 33;
 
 export function nativeSidecarsByConfig(config: InjectConfig): boolean {
   const setting = config.istio.nativeSidecars;

@@ -16,7 +16,7 @@ import { findContainer, findProxy, withAnnotation } from './pod-access.js';
 import type { ProxyConfig } from './proxy-config.js';
 
 /** The image value that means "use the injected image". */
-export const AUTO_IMAGE = 'auto';
+const AUTO_IMAGE = 'auto';
 
 /**
  * Native sidecars: a user `istio-proxy` under `containers` is moved to the end of

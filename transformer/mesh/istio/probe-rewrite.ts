@@ -29,7 +29,7 @@ const HOOKS = [
   ['postStart', 'poststartz'],
 ] as const;
 
-export interface ProbeRewriteSettings {
+interface ProbeRewriteSettings {
   /** `sidecarInjectorWebhook.rewriteAppHTTPProbe` (the pod's `sidecar.istio.io/rewriteAppHTTPProbers` wins). */
   rewriteAppHTTPProbe: boolean;
   /** ProxyConfig `statusPort`, unless the pod's `status.sidecar.istio.io/port` says otherwise. */
@@ -69,16 +69,16 @@ function mergeProbers(env: readonly EnvVar[], probers: string): EnvVar[] {
   return env.map((e, i) => (i === at ? { name: PROBERS_ENV, value } : e));
 }
 
-export function shouldRewriteProbes(annotations: Readonly<Record<string, string>>, configSetting: boolean): boolean {
+function shouldRewriteProbes(annotations: Readonly<Record<string, string>>, configSetting: boolean): boolean {
   const value = annotations[ANN.rewriteAppHTTPProbers];
   return (value === undefined ? undefined : parseGoBool(value)) ?? configSetting;
 }
 
-export function appHealthPath(container: string, kind: string): string {
+function appHealthPath(container: string, kind: string): string {
   return `/app-health/${container}/${kind}`;
 }
 
-export function appLifecyclePath(container: string, kind: string): string {
+function appLifecyclePath(container: string, kind: string): string {
   return `/app-lifecycle/${container}/${kind}`;
 }
 
@@ -108,7 +108,7 @@ export function dumpAppProbers(pod: PodTemplate, targetPort: number): string | u
 }
 
 /** Point every rewritable probe and hook of the app's containers at the agent on `statusPort`. */
-export function rewriteAppProbes(pod: PodTemplate, statusPort: number): PodTemplate {
+function rewriteAppProbes(pod: PodTemplate, statusPort: number): PodTemplate {
   const rewrite = (c: Container): Container => (c.name === PROXY_CONTAINER ? c : rewriteContainer(c, statusPort));
   return {
     ...pod,

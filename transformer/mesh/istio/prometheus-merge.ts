@@ -20,7 +20,7 @@ const MERGED_KEYS = new Set([SCRAPE_KEY, PORT_KEY, PATH_KEY, TARGETS_KEY]);
 
 export const PROMETHEUS_ENV = 'ISTIO_PROMETHEUS_ANNOTATIONS';
 
-export type PrometheusMergeOutcome =
+type PrometheusMergeOutcome =
   | { kind: 'unchanged' }
   | { kind: 'merged'; remove: string[]; set: Record<string, string>; env?: string; warnings: string[] }
   | { kind: 'error'; annotation: string; value: string; message: string };
@@ -73,7 +73,7 @@ const SECURE_PORT_ENV = 'ENVOY_SECURE_MERGED_METRICS_PORT';
  * `prometheus.istio.io/secure-port` from the proxy's ENVOY_SECURE_MERGED_METRICS_PORT (set via
  * proxyMetadata), unless the pod already names one. Undefined when there is nothing to add.
  */
-export function securePortAnnotation(
+function securePortAnnotation(
   annotations: Readonly<Record<string, string>>,
   proxyEnv: ReadonlyArray<{ name: string; value?: string }>,
 ): string | undefined {
@@ -82,7 +82,7 @@ export function securePortAnnotation(
   return value && value !== '0' ? value : undefined;
 }
 
-export interface PrometheusMergeSettings {
+interface PrometheusMergeSettings {
   /** Mesh `enablePrometheusMerge` (the pod's `prometheus.istio.io/merge-metrics` wins). */
   enablePrometheusMerge: boolean;
   /** ProxyConfig `statusPort`: where the agent serves the merged metrics. */

@@ -21,7 +21,7 @@ const STRIPPED_WHEN_DEFAULT = [
   'statusPort',
 ] as const;
 
-export function cleanProxyConfig(pc: ProxyConfig): ProxyConfig {
+function cleanProxyConfig(pc: ProxyConfig): ProxyConfig {
   const defaults = defaultProxyConfig();
   const out: ProxyConfig = { ...pc };
   for (const name of STRIPPED_WHEN_DEFAULT) {

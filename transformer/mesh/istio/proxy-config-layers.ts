@@ -30,12 +30,12 @@ export interface ProxyConfigLayers {
   workload?: ValidProxyConfig;
 }
 
-export interface ProxyConfigTarget {
+interface ProxyConfigTarget {
   namespace: string;
   labels: Readonly<Record<string, string>>;
 }
 
-export type LayersOutcome = { ok: true; layers: ProxyConfigLayers } | { ok: false; invalid: InvalidProxyConfig };
+type LayersOutcome = { ok: true; layers: ProxyConfigLayers } | { ok: false; invalid: InvalidProxyConfig };
 
 /**
  * Rows 2, 3 and 5. An invalid CR where one could apply (the root or the pod's namespace) fails the
@@ -72,7 +72,7 @@ export function applyProxyConfigLayers(base: ProxyConfig, annotation: ProxyConfi
   return merged;
 }
 
-export type PodProxyConfigs = { ok: true; layers: ProxyConfigLayers; applied: string[] } | { ok: false; result: Result };
+type PodProxyConfigs = { ok: true; layers: ProxyConfigLayers; applied: string[] } | { ok: false; result: Result };
 
 /** A preset's step: the CRs for the pod being rendered (with their names, for `explain`), or why it is not injected. */
 export function podProxyConfigs(input: MeshRenderInput, rootNamespace: string): PodProxyConfigs {

@@ -41,7 +41,7 @@ export function meshProxyConfig(istio: IstioConfig): ProxyConfig {
   return pc;
 }
 
-export type ParsedProxyConfig = { ok: true; overlay: ProxyConfig } | { ok: false; error: string };
+type ParsedProxyConfig = { ok: true; overlay: ProxyConfig } | { ok: false; error: string };
 
 /** Parse the annotation (YAML or JSON) into canonical field values; unknown fields are ignored like jsonpb's fallback. */
 export function parseProxyConfigAnnotation(text: string): ParsedProxyConfig {

@@ -45,7 +45,7 @@ export function proxyEnv(ctx: RenderContext): EnvVar[] {
 }
 
 /** `istiod[-<revision>].<istioNamespace>.svc:15012`. */
-export function caAddress(ctx: RenderContext): string {
+function caAddress(ctx: RenderContext): string {
   const rev = ctx.istio.revision === '' ? '' : `-${ctx.istio.revision}`;
   return `istiod${rev}.${ctx.istio.istioNamespace}.svc:15012`;
 }
@@ -54,7 +54,7 @@ export function caAddress(ctx: RenderContext): string {
  * ISTIO_META_POD_PORTS: every port of every container (the user's `istio-proxy` included),
  * one JSON object per line with Go's ContainerPort field order.
  */
-export function podPortsJson(ctx: RenderContext): string {
+function podPortsJson(ctx: RenderContext): string {
   const lines: string[] = [];
   for (const container of ctx.pod.spec.containers ?? []) {
     for (const port of container.ports ?? []) {

@@ -12,12 +12,12 @@ export const SCRAPE_KEY = 'prometheus_io_scrape';
 export const PATH_KEY = 'prometheus_io_path';
 export const TARGETS_KEY = 'prometheus_istio_io_scrape_targets';
 
-export interface ScrapeTarget {
+interface ScrapeTarget {
   port: string;
   path: string;
 }
 
-export interface ScrapeConfig {
+interface ScrapeConfig {
   scrape: string;
   path: string;
   port: string;

@@ -5,7 +5,7 @@
  */
 import type { PodTemplate } from '../types.js';
 
-export interface InjectionStatus {
+interface InjectionStatus {
   initContainers: string[];
   containers: string[];
   volumes: string[];

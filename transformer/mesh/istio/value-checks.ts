@@ -89,7 +89,7 @@ export function isPrefix(text: string): boolean {
   return false;
 }
 
-export function isIPv4(text: string): boolean {
+function isIPv4(text: string): boolean {
   const parts = text.split('.');
   return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
 }

@@ -80,7 +80,7 @@ export function sidecarVolumes(ctx: RenderContext): Volume[] {
  * Entries of a `userVolume`/`userVolumeMount` annotation, sorted by name. Validation rejects
  * anything but a JSON object of objects, so other input yields nothing here.
  */
-export function userEntries(text: string | undefined): Array<[string, Record<string, unknown>]> {
+function userEntries(text: string | undefined): Array<[string, Record<string, unknown>]> {
   if (text === undefined) return [];
   const parsed = parseUserJson(text);
   if (!parsed) return [];

@@ -35,7 +35,7 @@ export function renderItemLines(items: readonly unknown[], dashColumn: number, c
 }
 
 /** One sequence item starting at its dash; continuation lines indented to the content column. */
-export function renderItem(item: unknown, dashColumn: number, contentOffset: number, style: RenderStyle): string {
+function renderItem(item: unknown, dashColumn: number, contentOffset: number, style: RenderStyle): string {
   const lines = renderLines([item], style);
   const pad = ' '.repeat(Math.max(1, contentOffset - 1));
   const shifted = lines.map((line, i) => {

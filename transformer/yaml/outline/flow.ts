@@ -1,6 +1,6 @@
 /**
- * Flow collections for the outline reader (`outline-read.ts`): the fast reader's `FlowReader`
- * (`fast-read-flow.ts`, same subset, same declines) building `yaml` nodes with yaml's ranges as
+ * Flow collections for the outline reader (`read.ts`): the fast reader's `FlowReader`
+ * (`../fast-read/flow.ts`, same subset, same declines) building `yaml` nodes with yaml's ranges as
  * well as the plain value. Inside a flow collection, `range[2]` is `range[1]` (yaml's runs on over
  * the spaces and line breaks before the next `,` or bracket; nothing reads it).
  */

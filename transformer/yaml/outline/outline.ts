@@ -1,6 +1,6 @@
 /**
  * A document's `yaml` AST without running `yaml`, for documents inside the fast reader's subset
- * (`fast-read.ts`; plus CRLF and `---`/`...` marker lines, `outline-source.ts`): the node tree is
+ * (`../fast-read/fast-read.ts`; plus CRLF and `---`/`...` marker lines, `source.ts`): the node tree is
  * made of yaml's own classes (`YAMLMap`, `YAMLSeq`, `Pair`, `Scalar`) in a yaml `Document`, and
  * every node's `range[0]` and `range[1]`, every collection's `flow`, every scalar's value (keys
  * included) and how empty values are shaped (a null `Scalar` with a position) are what
@@ -9,8 +9,8 @@
  * comments, `source` or `srcToken`. `data` is the document's plain value (`doc.toJS()`), and the
  * line counter answers `linePos` as yaml's does.
  *
- * Anything outside the subset answers undefined: parse with yaml (`parse-document.ts`) instead.
- * test/engine/outline*.test.ts checks all of the above against yaml on random documents.
+ * Anything outside the subset answers undefined: parse with yaml (`../parse-document.ts`) instead.
+ * test/transformer/yaml/outline/ checks all of the above against yaml on random documents.
  */
 import { Document, LineCounter, type Node } from 'yaml';
 import { isDecline, Lines } from '../fast-read/lines.js';
@@ -19,7 +19,7 @@ import { mapRanges, outlineSource } from './source.js';
 import type { ParsedDocument } from '../parse-document.js';
 import { PARSE_OPTIONS } from '../yaml-options.js';
 
-export interface Outline extends ParsedDocument {
+interface Outline extends ParsedDocument {
   /** The document's plain data, as `toPlainData(doc)` gives it. */
   data: unknown;
 }

@@ -1,12 +1,12 @@
 /**
  * The outline reader: the fast reader's block structure (`fast-read.ts`: same subset, same
  * declines, same values) building the `yaml` node tree as well, with the source ranges yaml's
- * parser gives (`outline-tail.ts` for where nodes end). Kept apart from `fast-read.ts` so that
+ * parser gives (`tail.ts` for where nodes end). Kept apart from `../fast-read/fast-read.ts` so that
  * reading plain data pays nothing for it, and never uses the block cache: nodes are per text.
  *
  * Readers take a row and an absolute position, return the node, leave its plain value in `value`,
  * the row after it in `lines.next` and the comment lines after it that no node took in `pending`
- * (`outline-tail.ts`).
+ * (`tail.ts`).
  */
 import { Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { DOUBLE_QUOTE, GREATER, HASH, OPEN_BRACE, OPEN_BRACKET, PIPE, SINGLE_QUOTE } from '../fast-read/chars.js';
@@ -133,7 +133,7 @@ export class OutlineReader {
   /**
    * The range of a block collection starting at `start` whose last value is `last`, closed by
    * the content row `next` (or the end): it ends where its last value does, and keeps the
-   * trivia before `next` when yaml does (`outline-tail.ts`).
+   * trivia before `next` when yaml does (`tail.ts`).
    */
   private collectionRange(start: number, last: Node, col: number, next: number): [number, number, number] {
     const end = last.range![2];

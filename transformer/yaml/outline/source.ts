@@ -3,12 +3,12 @@
  * are mapped back to the text afterwards), a leading `---` line and a closing `...` line (a
  * document as `splitDocuments` cuts it from a stream). Anything else of the stream syntax
  * (directives, several documents, markers with content on their line), a lone CR and the
- * characters the fast reader leaves to yaml (`fast-read-subset.ts`) decline.
+ * characters the fast reader leaves to yaml (`../fast-read/subset.ts`) decline.
  */
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { hasUnusualCharacters } from '../fast-read/subset.js';
 
-export interface OutlineSource {
+interface OutlineSource {
   /** The text read: LF line breaks, cut before a closing `...` line. */
   body: string;
   /** Where reading starts in `body`: after a leading `---` line, else 0. */

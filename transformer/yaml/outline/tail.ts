@@ -3,7 +3,7 @@
  * `range[2]`): which blank and comment lines after a node its parser gives to that node. The rules
  * follow yaml 2.x's parser (`parse/parser.js`: `blockMap`, `blockSequence`, `pop`,
  * `atIndentedComment`) and composer (`resolveBlockMap`, `emptyScalarPosition`), for the outline
- * reader's subset; test/engine/outline*.test.ts compares them with yaml on random documents.
+ * reader's subset; test/transformer/yaml/outline/ compares them with yaml on random documents.
  *
  * "Trivia" are the lines between a node and the next content line `L`: blank, whitespace-only and
  * comment lines. `Lpos` is where `L`'s content starts (the end of the text read when there is no `L`).
@@ -25,7 +25,7 @@ function isComment(lines: Lines, row: number): boolean {
 }
 
 /** A node's `range[2]` and the deepest comment line among the trivia after it that it left over (-1: none). */
-export interface Tail {
+interface Tail {
   end: number;
   pending: number;
 }

@@ -1,6 +1,6 @@
 /**
  * Differential properties of the fast YAML reader (`transformer/yaml/fast-read/fast-read.ts`) against the
- * `yaml` package (`fast-read-oracle.ts`). Texts: random data printed by `yaml` in many styles
+ * `yaml` package (`oracle.ts`). Texts: random data printed by `yaml` in many styles
  * (block/flow, quoting, block scalars, comments, line widths), the same with random edits or with
  * blank, whitespace-only and comment lines inserted, and loosely indented template-style YAML.
  * Whenever the fast reader answers, yaml must read the same value without complaint; for plain

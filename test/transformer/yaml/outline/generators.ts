@@ -1,6 +1,6 @@
 /**
  * Text variations for the outline reader's differential tests, on top of the fast reader's
- * generators (`fast-read-generators.ts`): comment, blank and whitespace-only lines at any indent
+ * generators (`../fast-read/generators.ts`): comment, blank and whitespace-only lines at any indent
  * between any two lines, comments after any line, and the ways a document's text is framed
  * (CRLF, `---`/`...` markers, BOM, no final newline).
  */

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { InjectConfig } from '../../../../transformer/inject-config.js';
 import { RECORD_ANNOTATION } from '../../../../transformer/record/format.js';
 import { readOutline } from '../../../../transformer/yaml/outline/outline.js';
-import { parseYaml, toPlainData } from '../../../../transformer/yaml/parse-document.js';
+import { parseManifest, toPlainData } from '../../../../transformer/yaml/parse-document.js';
 import { splitDocuments } from '../../../../transformer/yaml/split-documents.js';
 import { detectEol } from '../../../../transformer/yaml/edit/text-lines.js';
 import { DEPLOYMENT } from '../../../helpers/fixtures.js';
@@ -48,7 +48,7 @@ function check(outputs: string[], config: InjectConfig): { total: number; declin
         continue;
       }
       const outline = readOutline(doc)!;
-      const { parsed } = parseYaml(doc);
+      const { parsed } = parseManifest(doc);
       const fromOutline = whatConsumersSee(doc, outline, outline.data, config);
       const fromYaml = whatConsumersSee(doc, parsed, toPlainData(parsed.doc), config);
       if (!isDeepStrictEqual(fromOutline, fromYaml)) expect(fromOutline).toEqual(fromYaml);

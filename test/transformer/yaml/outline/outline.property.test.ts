@@ -1,6 +1,6 @@
 /**
  * Differential properties of the outline reader (`transformer/yaml/outline/outline.ts`) against `yaml`
- * (`outline-oracle.ts`): on the fast reader's random documents (loosely written template-style
+ * (`oracle.ts`): on the fast reader's random documents (loosely written template-style
  * YAML, yaml-printed data in any style and both sequence styles, random edits), with trivia lines
  * and comments everywhere, framed with CRLF, markers, a BOM or no final newline. Whenever the
  * outline answers it must agree with yaml exactly; on plain block output it must answer nearly

@@ -15,10 +15,10 @@ import { LimitError, chargeSteps } from '../../../gotemplate/limits.js';
 import { formatV } from '../../../gotemplate/printf.js';
 import { sprigFuncs } from '../../../gotemplate/funcs-sprig.js';
 import { indentPad, lineCount, toLower, trimSpace } from '../../../gotemplate/sprig-strings.js';
-import { STRING_MAP_TYPE, hasOwn, hasPlainProto, kindOf, sortedKeys, withGoType, type GoMap } from '../../../gotemplate/values.js';
+import { STRING_MAP_TYPE, hasOwn, hasPlainProto, goKind, sortedKeys, withGoType, type GoMap } from '../../../gotemplate/values.js';
 import { marshalYAML } from '../../../gotemplate/yaml-marshal.js';
 
-export interface IstioFuncOptions {
+interface IstioFuncOptions {
   /** What `env KEY DEFAULT` reads (Istio reads istiod's environment). */
   env?: Readonly<Record<string, string>>;
   /** `protoToJSON` (Istio: `cleanProxyConfig` + legacy jsonpb). Default: Go JSON of the value. */
@@ -96,14 +96,14 @@ function annotationsOf(meta: unknown): unknown {
 }
 
 /** Istio `omitNil`: drops nils from maps and lists, recursively; an emptied container becomes nil. */
-export function omitNil(v: unknown): unknown {
+function omitNil(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (Array.isArray(v)) {
     if (!v.some(containsNil)) return v;
     const out = v.map(omitNil).filter((x) => x !== null);
     return out.length === 0 ? null : out;
   }
-  if (kindOf(v) === 'map') {
+  if (goKind(v) === 'map') {
     const map = v as GoMap;
     if (!Object.values(map).some(containsNil)) return v;
     const out: GoMap = {};
@@ -119,7 +119,7 @@ export function omitNil(v: unknown): unknown {
 function containsNil(v: unknown): boolean {
   if (v === null || v === undefined) return true;
   if (Array.isArray(v)) return v.some(containsNil);
-  if (kindOf(v) === 'map') return Object.values(v as object).some(containsNil);
+  if (goKind(v) === 'map') return Object.values(v as object).some(containsNil);
   return false;
 }
 

@@ -8,7 +8,7 @@ import { readField, readList, readString, stringMapGet } from './istio-access.js
 const SEMANTIC_CONVENTIONS = 'OTEL_SEMANTIC_CONVENTIONS';
 
 /** `[registry[:port]/]name[:tag][@digest]` -> tag and digest. */
-export function parseImageTagDigest(image: string): { tag: string; digest: string } {
+function parseImageTagDigest(image: string): { tag: string; digest: string } {
   let rest = image;
   let digest = '';
   const at = rest.indexOf('@');

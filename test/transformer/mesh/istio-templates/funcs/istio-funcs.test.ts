@@ -3,21 +3,21 @@
  * over sprig's on name clashes.
  */
 import { describe, expect, it } from 'vitest';
-import { Template, goStruct, stringMap } from '../../../../../transformer/gotemplate/index.js';
+import { Template, structValue, stringMap } from '../../../../../transformer/gotemplate/index.js';
 import { injectionFuncMap, istioFuncs } from '../../../../../transformer/mesh/istio-templates/funcs/funcs-istio.js';
 import { render, renderError, type Case } from '../../../gotemplate/helpers.js';
 
-const port = (containerPort: bigint, protocol = '') => goStruct('v1.ContainerPort', { ContainerPort: containerPort, Protocol: protocol });
+const port = (containerPort: bigint, protocol = '') => structValue('v1.ContainerPort', { ContainerPort: containerPort, Protocol: protocol });
 const data = {
-  ObjectMeta: goStruct('v1.ObjectMeta', {
+  ObjectMeta: structValue('v1.ObjectMeta', {
     Annotations: stringMap({ 'sidecar.istio.io/interceptionMode': 'TPROXY', 'status.sidecar.istio.io/port': '123' }),
     Labels: stringMap({ app: 'web', 'app.kubernetes.io/version': '' }),
   }),
-  Empty: goStruct('v1.ObjectMeta', { Annotations: stringMap({}) }),
-  Mode: goStruct('v1alpha1.ProxyConfig_InboundInterceptionMode', { String: () => 'REDIRECT' }),
+  Empty: structValue('v1.ObjectMeta', { Annotations: stringMap({}) }),
+  Mode: structValue('v1alpha1.ProxyConfig_InboundInterceptionMode', { String: () => 'REDIRECT' }),
   Containers: [
-    goStruct('v1.Container', { Name: 'app', Image: 'nginx:1.21@sha256:abc', Ports: [port(80n), port(53n, 'UDP'), port(8080n, 'TCP')] }),
-    goStruct('v1.Container', { Name: 'istio-proxy', Image: 'proxyv2', Ports: [port(15090n, 'TCP'), port(9999n, 'SCTP')] }),
+    structValue('v1.Container', { Name: 'app', Image: 'nginx:1.21@sha256:abc', Ports: [port(80n), port(53n, 'UDP'), port(8080n, 'TCP')] }),
+    structValue('v1.Container', { Name: 'istio-proxy', Image: 'proxyv2', Ports: [port(15090n, 'TCP'), port(9999n, 'SCTP')] }),
   ],
   Values: { statusPort: 15020, excluded: '', nested: { a: null, b: { c: null }, d: [null, 1] }, allNil: { a: null } },
 };
@@ -55,8 +55,8 @@ describe('Istio functions', () => {
   it.each(cases)('$name', ({ text, want }) => {
     const d = {
       ...data,
-      a: goStruct('*durationpb.Duration', { Seconds: 23n, Nanos: 0n }),
-      b: goStruct('*durationpb.Duration', { Seconds: 3723n, Nanos: 500_000_000n }),
+      a: structValue('*durationpb.Duration', { Seconds: 23n, Nanos: 0n }),
+      b: structValue('*durationpb.Duration', { Seconds: 3723n, Nanos: 500_000_000n }),
       c: { seconds: 0, nanos: 1_500_000 },
     };
     expect(run(text, d)).toBe(want);
@@ -75,7 +75,7 @@ describe('Istio functions', () => {
 
   it('otelResourceAttributes follows the OTel Kubernetes service attribute rules', () => {
     const otelMesh = (enrichment: string) =>
-      goStruct('*v1alpha1.MeshConfig', {
+      structValue('*v1alpha1.MeshConfig', {
         GetExtensionProviders: () => [{ Name: 'otel', GetOpentelemetry: () => ({ ServiceAttributeEnrichment: { String: () => enrichment } }) }],
       });
     const text = '{{ otelResourceAttributes .Mesh .Annotations .Labels "prod" .Containers }}';

@@ -13,7 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { Template, goStruct, stringMap } from '../../../../../transformer/gotemplate/index.js';
+import { Template, structValue, stringMap } from '../../../../../transformer/gotemplate/index.js';
 import { injectionFuncMap } from '../../../../../transformer/mesh/istio-templates/funcs/funcs-istio.js';
 import { ISTIO_CORPUS } from '../../../../helpers/shared-data.js';
 
@@ -74,7 +74,7 @@ interface KubeObject {
 }
 
 function containerPort(p: Json) {
-  return goStruct('v1.ContainerPort', {
+  return structValue('v1.ContainerPort', {
     Name: (p.name as string | undefined) ?? '',
     HostPort: BigInt((p.hostPort as number | undefined) ?? 0),
     ContainerPort: BigInt((p.containerPort as number | undefined) ?? 0),
@@ -94,7 +94,7 @@ function containerPort(p: Json) {
 }
 
 function container(c: Json) {
-  return goStruct('v1.Container', {
+  return structValue('v1.Container', {
     Name: c.name as string,
     Image: (c.image as string | undefined) ?? '',
     Ports: ((c.ports as Json[] | undefined) ?? []).map(containerPort),
@@ -116,27 +116,27 @@ function templateData(workload: KubeObject, values: Json, knobs: Knobs): Json {
   const global = values.global as Json;
   const mode = knobs.interceptionMode ?? 'REDIRECT';
   return {
-    TypeMeta: goStruct('v1.TypeMeta', { Kind: workload.kind, APIVersion: workload.apiVersion }),
-    DeploymentMeta: goStruct('types.NamespacedName', { Namespace: workload.metadata.namespace ?? '', Name: workload.metadata.name }),
-    ObjectMeta: goStruct('v1.ObjectMeta', {
+    TypeMeta: structValue('v1.TypeMeta', { Kind: workload.kind, APIVersion: workload.apiVersion }),
+    DeploymentMeta: structValue('types.NamespacedName', { Namespace: workload.metadata.namespace ?? '', Name: workload.metadata.name }),
+    ObjectMeta: structValue('v1.ObjectMeta', {
       Name: '',
       Namespace: '',
       Labels: stringMap(pod.metadata?.labels ?? {}),
       Annotations: stringMap(pod.metadata?.annotations ?? {}),
     }),
-    Spec: goStruct('v1.PodSpec', {
+    Spec: structValue('v1.PodSpec', {
       Containers: ((pod.spec.containers as Json[] | undefined) ?? []).map(container),
       ServiceAccountName: (pod.spec.serviceAccountName as string | undefined) ?? '',
     }),
-    ProxyConfig: goStruct('*v1alpha1.ProxyConfig', {
-      InterceptionMode: goStruct('v1alpha1.ProxyConfig_InboundInterceptionMode', { String: () => mode }),
-      HoldApplicationUntilProxyStarts: goStruct('*wrapperspb.BoolValue', { GetValue: () => false }),
+    ProxyConfig: structValue('*v1alpha1.ProxyConfig', {
+      InterceptionMode: structValue('v1alpha1.ProxyConfig_InboundInterceptionMode', { String: () => mode }),
+      HoldApplicationUntilProxyStarts: structValue('*wrapperspb.BoolValue', { GetValue: () => false }),
       ProxyMetadata: stringMap({}),
-      GetTracing: () => goStruct('*v1alpha1.Tracing', { GetTlsSettings: () => null }),
+      GetTracing: () => structValue('*v1alpha1.Tracing', { GetTlsSettings: () => null }),
       /** PROXY_CONFIG: the fields that differ from Istio's defaults, as Istio's protoToJSON writes them. */
       toJSON: () => (mode === 'REDIRECT' ? {} : { interceptionMode: mode }),
     }),
-    MeshConfig: goStruct('*v1alpha1.MeshConfig', {
+    MeshConfig: structValue('*v1alpha1.MeshConfig', {
       ProxyListenPort: 15001n,
       ProxyInboundListenPort: 15006n,
       TrustDomain: 'cluster.local',
@@ -277,7 +277,7 @@ describe.skipIf(!ISTIO_CORPUS.found)('the kube-gateway template (Gateway API dep
     const base = templateData(hello, values, { native: true });
     const data = {
       ...base,
-      ObjectMeta: goStruct('v1.ObjectMeta', { Annotations: stringMap({}), Labels: stringMap({}) }),
+      ObjectMeta: structValue('v1.ObjectMeta', { Annotations: stringMap({}), Labels: stringMap({}) }),
       ServiceAccount: 'gw-istio',
       Namespace: 'edge',
       Name: 'gw',
@@ -291,8 +291,8 @@ describe.skipIf(!ISTIO_CORPUS.found)('the kube-gateway template (Gateway API dep
       InfrastructureLabels: stringMap({ 'topology.istio.io/network': 'net1' }),
       ClusterID: 'Kubernetes',
       ServiceType: 'LoadBalancer',
-      Ports: [goStruct('v1.ServicePort', { Name: 'http', Port: 80n, Protocol: 'TCP', AppProtocol: 'http' })],
-      Spec: goStruct('v1.GatewaySpec', { Addresses: [goStruct('v1.GatewaySpecAddress', { Value: '1.2.3.4' })] }),
+      Ports: [structValue('v1.ServicePort', { Name: 'http', Port: 80n, Protocol: 'TCP', AppProtocol: 'http' })],
+      Spec: structValue('v1.GatewaySpec', { Addresses: [structValue('v1.GatewaySpecAddress', { Value: '1.2.3.4' })] }),
     };
     const text = new Template('kube-gateway').funcs(injectionFuncMap()).parse(config.templates['kube-gateway']!).execute(data);
     const docs = parseAllDocuments(text).map((d) => d.toJS() as { kind: string; metadata: Json; spec: Json });

@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{a,b}from"./chunk-VAATK7Q3.js";import"./chunk-LEH22VLK.js";import"./chunk-I5DWBAM6.js";import"./chunk-KVO2XZIV.js";import"./chunk-3WBSASXT.js";import"./chunk-QRAF3PUV.js";import"./chunk-SUGBJNIV.js";import"./chunk-KLSBMPX6.js";import"./chunk-RGQ2DFU4.js";import"./chunk-MVXJMKEE.js";import"./chunk-YIAP3JO3.js";export{a as runKrmFunction,b as runKrmOnText};
-//# sourceMappingURL=krm-FYK4HXUI.js.map
