@@ -83,4 +83,11 @@ describe('user overrides, Go omitempty semantics', () => {
     expect(proxy.image).toBe('registry.istio.io/testing/proxyv2:latest');
     expect(JSON.parse(pod.metadata.annotations!['proxy.istio.io/overrides']!)).toEqual({ initContainers: [{ name: 'istio-proxy', resources: {} }] });
   });
+
+  it('takes no patch directive from the user container (not a field of a Go Container)', () => {
+    const user = { name: 'istio-proxy', image: 'auto', $patch: 'replace', resources: { limits: { cpu: '3' } } } as unknown as Container;
+    const proxy = container(inject(podOf({ containers: [APP, user] })), 'istio-proxy');
+    expect(proxy.args![0]).toBe('proxy');
+    expect(proxy.resources!.limits).toEqual({ cpu: '3', memory: '1Gi' });
+  });
 });
