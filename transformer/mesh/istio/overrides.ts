@@ -10,7 +10,7 @@ import type { Container } from '../../kube/objects.js';
 import { cloneData, isObject } from '../../kube/objects.js';
 import type { PodTemplate } from '../types.js';
 import { isDirectiveKey, POD_TEMPLATE_SCHEMA, tryStrategicMerge, type MergeOutcome } from '../../kube/strategic-merge/index.js';
-import { containerJson } from './go-json.js';
+import { containerJson } from './recorded-json.js';
 import { ANN, INIT_CONTAINER, PROXY_CONTAINER, VALIDATION_CONTAINER } from './names.js';
 import { findContainer, findProxy, withAnnotation } from './pod-access.js';
 import type { ProxyConfig } from './proxy-config.js';
