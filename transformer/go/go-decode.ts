@@ -40,7 +40,7 @@ interface Context {
 }
 
 /** Decodes `value` into the Go type (e.g. `apps.Deployment`) and returns what Go marshals back. */
-export function goRoundTrip(value: unknown, type: string, options: DecodeOptions): unknown {
+export function decodeAndMarshal(value: unknown, type: string, options: DecodeOptions): unknown {
   return decode(value, parseGoType(type), { options, path: [], struct: undefined });
 }
 
