@@ -48,7 +48,8 @@ export const istioPreset: MeshPreset = (input: MeshRenderInput): MeshRenderOutpu
   if (!crs.ok) return { pod: null, results: [...results, crs.result] };
   const ctx = buildContext({ ...input, pod }, crs.layers);
   const template = renderSidecar(ctx);
-  const merged = tryStrategicMerge(ctx.native ? moveUserProxyToInit(pod, template) : pod, template, POD_TEMPLATE_SCHEMA, { shareOriginal: true });
+  // Nothing after modifies a pod in place: the result shares the user's untouched parts and the template's.
+  const merged = tryStrategicMerge(ctx.native ? moveUserProxyToInit(pod, template) : pod, template, POD_TEMPLATE_SCHEMA, { shareOriginal: true, ownPatch: true });
   const reapplied = merged.ok ? reapplyUserContainers(merged.value, pod, template, ctx.proxyConfig) : merged;
   if (!reapplied.ok) return { pod: null, results: [...results, mergeFailure(reapplied.error, input.podPath)] };
   let out = reapplied.value;
