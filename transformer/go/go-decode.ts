@@ -16,6 +16,7 @@ import { formatFloat, formatFloatJSON } from '../gotemplate/float-format.js';
 import { isObject } from '../kube/objects.js';
 import { canonicalQuantity, QuantityError } from './go-quantity.js';
 import { goStruct, goTypeName, parseGoType, type GoField, type GoType } from './go-schema.js';
+import { omitsField } from './go-omit.js';
 import { canonicalTime, TimeError } from './go-time.js';
 
 export class GoDecodeError extends Error {}
@@ -39,7 +40,7 @@ interface Context {
 }
 
 /** Decodes `value` into the Go type (e.g. `apps.Deployment`) and returns what Go marshals back. */
-export function goRoundTrip(value: unknown, type: string, options: DecodeOptions): unknown {
+export function decodeAndMarshal(value: unknown, type: string, options: DecodeOptions): unknown {
   return decode(value, parseGoType(type), { options, path: [], struct: undefined });
 }
 
@@ -193,8 +194,7 @@ function decodeStruct(value: unknown, name: string, ctx: Context): Record<string
     const present = given.has(field);
     const raw = present ? given.get(field) : undefined;
     const encoded = present ? decode(raw, field.type, { ...ctx, path: [...ctx.path, field.json], struct: shortName }) : zeroValue(field.type);
-    if (field.omitempty && isEmpty(field.type, encoded)) continue;
-    if (field.omitzero && isZero(field.type, encoded)) continue;
+    if (omitsField(field, encoded)) continue;
     out[field.json] = encoded;
   }
   return out;
@@ -217,29 +217,4 @@ function zeroValue(type: GoType): unknown {
     default:
       return null;
   }
-}
-
-/** `omitempty`: false, 0, "", nil pointer, nil or empty slice and map. Structs are never empty. */
-function isEmpty(type: GoType, encoded: unknown): boolean {
-  switch (type.kind) {
-    case 'string':
-    case 'bool':
-    case 'int':
-    case 'float':
-      return encoded === '' || encoded === false || encoded === 0;
-    case 'ptr':
-      return encoded === null;
-    case 'slice':
-    case 'bytes':
-      return encoded === null || (Array.isArray(encoded) && encoded.length === 0) || encoded === '';
-    case 'map':
-      return encoded === null || (isObject(encoded) && Object.keys(encoded).length === 0);
-    default:
-      return false;
-  }
-}
-
-/** `omitzero`: the Go zero value (or `IsZero()` for times). */
-function isZero(type: GoType, encoded: unknown): boolean {
-  return JSON.stringify(encoded) === JSON.stringify(zeroValue(type));
 }

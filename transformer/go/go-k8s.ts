@@ -10,6 +10,7 @@
 import { structValue, STRING_MAP_TYPE, structType, withGoType } from '../gotemplate/index.js';
 import { goStruct as goStructShape, goTypeName, type GoField, type GoType } from './go-schema.js';
 import { isObject } from '../kube/objects.js';
+import { omitsField } from './go-omit.js';
 
 type Json = Record<string, unknown>;
 
@@ -89,7 +90,7 @@ function jsonView(struct: Record<string, unknown>, fields: readonly GoField[], e
   const out: Json = {};
   for (const field of fields) {
     const value = struct[field.go];
-    if ((field.omitempty || field.omitzero) && field.type.kind !== 'struct' && isEmpty(value)) continue;
+    if (omitsField(field, value)) continue;
     out[field.json] = value;
   }
   return extra ? withPresent(out, extra) : out;
@@ -99,14 +100,6 @@ function jsonView(struct: Record<string, unknown>, fields: readonly GoField[], e
 function withPresent(out: Json, entries: readonly [string, unknown][]): Json {
   for (const [key, value] of entries) if (value !== null) out[key] = value;
   return out;
-}
-
-/** Go `omitempty`: false, 0, "", nil, and empty slices and maps. */
-function isEmpty(value: unknown): boolean {
-  if (value === null || value === undefined || value === '' || value === false || value === 0n || value === 0) return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (isObject(value) && Object.getPrototypeOf(value) === Object.prototype) return Object.keys(value).length === 0;
-  return false;
 }
 
 function converterFor(type: GoType): Converter {
@@ -141,8 +134,13 @@ function converterFor(type: GoType): Converter {
       let builder: Builder | undefined; // resolved at first use: types may refer to themselves
       return (raw) => (builder ??= builderFor(structName))(isObject(raw) ? raw : EMPTY);
     }
+    // Value structs with their own JSON: unset is their zero, which Go prints as "0" and 0.
+    case 'Quantity':
+      return (raw) => (raw === undefined || raw === null ? '0' : genericValue(raw));
+    case 'IntOrString':
+      return (raw) => (raw === undefined || raw === null ? 0n : genericValue(raw));
     default:
-      // Quantity, IntOrString, Time, raw JSON, bytes: read as the JSON value they hold.
+      // Time, raw JSON, bytes: read as the JSON value they hold.
       return genericValue;
   }
 }

@@ -9,6 +9,7 @@
  * paired with the user's by merge key (containers by name, mounts by mountPath...), else by index.
  */
 import { goStruct, type GoField, type GoType } from './go-schema.js';
+import { omitsField } from './go-omit.js';
 import { deepFreeze, isDeeplyFrozen } from '../data/frozen-data.js';
 import { isObject } from '../kube/objects.js';
 import { mergeKeyFor } from '../kube/merge-keys.js';
@@ -88,24 +89,6 @@ function fieldResult(key: string, v: unknown, field: GoField | undefined, keep: 
   const kept = keep !== undefined && Object.hasOwn(keep, key);
   if (kept && v === keep[key]) return v; // the user's own value, untouched by the templates (merging shares it)
   if (!field) return kept ? v : DROP;
-  if (!kept && (field.omitempty || field.omitzero) && isZero(v, field.type)) return DROP;
+  if (!kept && omitsField(field, v)) return DROP;
   return visit(v, field.type, kept ? keep[key] : undefined, key);
-}
-
-function isZero(value: unknown, type: GoType): boolean {
-  switch (type.kind) {
-    case 'string':
-      return value === '';
-    case 'int':
-    case 'float':
-      return value === 0;
-    case 'bool':
-      return value === false;
-    case 'slice':
-      return Array.isArray(value) && value.length === 0;
-    case 'map':
-      return isObject(value) && Object.keys(value).length === 0;
-    default:
-      return false;
-  }
 }

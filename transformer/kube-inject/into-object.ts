@@ -15,7 +15,7 @@ import type { ClusterInputs, TemplateKnobs, TemplateRenderer } from '../mesh/ist
 import type { PodTemplate, WorkloadInfo } from '../mesh/types.js';
 import type { Result } from '../results.js';
 import { BUILTIN_WORKLOADS } from '../kube/workload-kinds.js';
-import { goRoundTrip } from '../go/go-decode.js';
+import { decodeAndMarshal } from '../go/go-decode.js';
 import { GO_ROOTS } from '../go/go-types.generated.js';
 import { injectRequired } from './inject-required.js';
 
@@ -86,7 +86,7 @@ export function intoObject(obj: Obj, kind: string, ctx: InjectContext): Obj {
   if (errors.length > 0 || !out.pod) throw new KubeInjectError(errors.map(istioErrorText).join('; ') || 'injection rendered no pod');
   ctx.results.push(...out.results.map((r) => ({ ...r, resourceRef })));
   // What Istio does with the patched pod: decode it into corev1.Pod, copy metadata and spec back.
-  const injected = goRoundTrip({ metadata: out.pod.metadata, spec: out.pod.spec }, GO_ROOTS.Pod!, { fromYaml: false }) as Obj;
+  const injected = decodeAndMarshal({ metadata: out.pod.metadata, spec: out.pod.spec }, GO_ROOTS.Pod!, { fromYaml: false }) as Obj;
   metadataOwner.metadata = injected.metadata;
   template.spec = injected.spec;
   return obj;
@@ -110,14 +110,14 @@ function intoList(list: Obj, ctx: InjectContext): Obj {
     const typeMeta = readTypeMeta(item);
     const kind = registeredKind(typeMeta);
     if (!kind) return item;
-    return intoObject(goRoundTrip(asYamlNumbers(item), GO_ROOTS[kind]!, { fromYaml: true }) as Obj, kind, ctx);
+    return intoObject(decodeAndMarshal(asYamlNumbers(item), GO_ROOTS[kind]!, { fromYaml: true }) as Obj, kind, ctx);
   });
   return list;
 }
 
 /** `yaml.Unmarshal(raw, &TypeMeta{})`: fails on anything but a mapping or null. */
 export function readTypeMeta(value: unknown): { apiVersion?: string; kind?: string } {
-  return goRoundTrip(asYamlNumbers(value), 'meta.TypeMeta', { fromYaml: true }) as { apiVersion?: string; kind?: string };
+  return decodeAndMarshal(asYamlNumbers(value), 'meta.TypeMeta', { fromYaml: true }) as { apiVersion?: string; kind?: string };
 }
 
 /**

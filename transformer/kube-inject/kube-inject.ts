@@ -10,7 +10,7 @@ import { marshalYAML } from '../gotemplate/yaml-marshal.js';
 import type { ClusterInputs, TemplateKnobs, TemplateRenderer } from '../mesh/istio-templates/types.js';
 import type { Result } from '../results.js';
 import { PARSE_OPTIONS, MAX_ALIAS_COUNT } from '../yaml/yaml-options.js';
-import { GoDecodeError, goRoundTrip } from '../go/go-decode.js';
+import { GoDecodeError, decodeAndMarshal } from '../go/go-decode.js';
 import { GO_ROOTS } from '../go/go-types.generated.js';
 import { intoObject, KubeInjectError, readTypeMeta, registeredKind, type InjectContext } from './into-object.js';
 import { SeparatorError, splitStream } from './split-stream.js';
@@ -70,7 +70,7 @@ function injectDocument(raw: string, ctx: InjectContext): string {
   const value = readYaml(raw);
   const kind = registeredKind(readTypeMeta(value));
   if (!kind) return raw;
-  const decoded = goRoundTrip(value, GO_ROOTS[kind]!, { fromYaml: true }) as Record<string, unknown>;
+  const decoded = decodeAndMarshal(value, GO_ROOTS[kind]!, { fromYaml: true }) as Record<string, unknown>;
   return marshalYAML(intoObject(decoded, kind, ctx));
 }
 

@@ -4,8 +4,8 @@
  * is merged with the user's fields winning, in the user's position.
  */
 import type { InjectConfig, SidecarConfig } from '../inject-config.js';
-import type { Container } from '../kube/objects.js';
-import { mergeOverlay } from '../kube/overlay-merge.js';
+import { isObject, type Container } from '../kube/objects.js';
+import { CONTAINER_SCHEMA, tryStrategicMerge } from '../kube/strategic-merge/index.js';
 import type { PodTemplate, WorkloadInfo } from './types.js';
 import { matchesAnyGlob } from '../data/globs.js';
 
@@ -23,10 +23,34 @@ function mergeContainers(list: Container[], injected: Container[], placeFirst: b
   for (const container of injected) {
     const index = out.findIndex((c) => c.name === container.name);
     if (index === -1) fresh.push(container);
-    else out[index] = mergeOverlay(container, out[index]) as Container;
+    else out[index] = userWins(container, out[index]!);
   }
   if (placeFirst) out.splice(firstIndex, 0, ...fresh);
   else out.push(...fresh);
+  return out;
+}
+
+/** A field the user left empty (`args:`): it stays empty, as the user wrote it. */
+const USER_NULL = Symbol('user null');
+
+/**
+ * The user's container strategic-merged onto the injected one as a patch (Container schema), so the
+ * user's fields win and the user's keyed items keep their order; the user's nulls are kept as
+ * values, not read as deletions. A container the merge refuses (an env entry without a name...,
+ * which Kubernetes rejects too) is kept as the user wrote it.
+ */
+function userWins(injected: Container, user: Container): Container {
+  const merged = tryStrategicMerge(injected, replaceNulls(user, null, USER_NULL) as Container, CONTAINER_SCHEMA);
+  return merged.ok ? (replaceNulls(merged.value, USER_NULL, null) as Container) : user;
+}
+
+/** A copy of `value` with every `from` (inside maps and lists) replaced by `to`. */
+function replaceNulls(value: unknown, from: unknown, to: unknown): unknown {
+  if (value === from) return to;
+  if (Array.isArray(value)) return value.map((item) => replaceNulls(item, from, to));
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = replaceNulls(item, from, to);
   return out;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { PathSegment } from '../yaml/node-path.js';
 import { isObject } from '../kube/objects.js';
+import { ITEM_SELECTOR_KEYS } from '../kube/merge-keys.js';
 
 export const RECORD_ANNOTATION = 'mesh-inject.dev/injected';
 export const RECORD_VERSION = 1;
@@ -81,15 +82,13 @@ const LIMITS = {
   gap: 10_000,
 } as const;
 
-/** Keys by which a record names list items: the merge keys of the pod template's keyed lists. */
-const SELECTOR_KEYS = new Set(['name', 'mountPath', 'devicePath', 'containerPort', 'ip', 'topologyKey']);
 
 function isSegment(value: unknown): value is PathSegment {
   if (typeof value === 'string') return value.length > 0 && value.length <= LIMITS.keyLength;
   if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value < LIMITS.entries;
   if (!isObject(value)) return false;
   const entries = Object.entries(value);
-  if (entries.length !== 1 || !SELECTOR_KEYS.has(entries[0]![0])) return false;
+  if (entries.length !== 1 || !ITEM_SELECTOR_KEYS.has(entries[0]![0])) return false;
   const key = entries[0]![1];
   return (typeof key === 'string' && key.length <= LIMITS.keyLength) || (typeof key === 'number' && Number.isInteger(key));
 }

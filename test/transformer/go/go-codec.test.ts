@@ -7,7 +7,7 @@
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { marshalYAML } from '../../../transformer/gotemplate/yaml-marshal.js';
-import { GoDecodeError, goRoundTrip } from '../../../transformer/go/go-decode.js';
+import { GoDecodeError, decodeAndMarshal } from '../../../transformer/go/go-decode.js';
 import { canonicalQuantity, QuantityError } from '../../../transformer/go/go-quantity.js';
 import { canonicalTime } from '../../../transformer/go/go-time.js';
 import { GO_ROOTS, GO_STRUCTS } from '../../../transformer/go/go-types.generated.js';
@@ -19,7 +19,7 @@ import { ISTIO_CORPUS } from '../../helpers/shared-data.js';
 import { conformanceCases } from '../kube-inject/istio-case-inputs.js';
 
 const yaml = (text: string): unknown => parseDocument(text, { ...PARSE_OPTIONS, intAsBigInt: true }).toJS();
-const roundTrip = (text: string, type = 'apps.Deployment') => goRoundTrip(yaml(text), type, { fromYaml: true });
+const roundTrip = (text: string, type = 'apps.Deployment') => decodeAndMarshal(yaml(text), type, { fromYaml: true });
 
 describe('resource.Quantity as Go writes it back', () => {
   it.each([
@@ -133,7 +133,7 @@ describe('decoding into Go structs', () => {
   });
 
   it('refuses a document that is not a mapping as Go does for TypeMeta', () => {
-    expect(() => goRoundTrip(['a'], 'meta.TypeMeta', { fromYaml: true })).toThrow('json: cannot unmarshal array into Go value of type v1.TypeMeta');
+    expect(() => decodeAndMarshal(['a'], 'meta.TypeMeta', { fromYaml: true })).toThrow('json: cannot unmarshal array into Go value of type v1.TypeMeta');
   });
 });
 
@@ -160,7 +160,7 @@ describe.skipIf(!ISTIO_CORPUS.found)("Istio's kube-inject goldens read back unch
       .map((raw) => {
         const value = yaml(raw) as { kind?: string } | null;
         const type = value?.kind !== undefined ? GO_ROOTS[value.kind] : undefined;
-        return `${type ? marshalYAML(goRoundTrip(value, type, { fromYaml: true })) : raw}---\n`;
+        return `${type ? marshalYAML(decodeAndMarshal(value, type, { fromYaml: true })) : raw}---\n`;
       })
       .join('');
     expect(out.trim()).toBe(text.trim());

@@ -84,5 +84,8 @@ export const POD_SCHEMA: PatchSchema = { name: 'Pod', root: 'Pod', types: POD_TY
 /** A pod template (`spec.template` of a workload): `{ metadata, spec }`. */
 export const POD_TEMPLATE_SCHEMA: PatchSchema = { name: 'PodTemplateSpec', root: 'PodTemplateSpec', types: POD_TYPES };
 
+/** One container (`corev1.Container`), for merging a container onto another. */
+export const CONTAINER_SCHEMA: PatchSchema = { name: 'Container', root: 'Container', types: POD_TYPES };
+
 /** No metadata at all: maps merge, every list is replaced (JSON merge patch plus directives). */
 export const UNTYPED_SCHEMA: PatchSchema = { name: 'untyped', root: '', types: {} };

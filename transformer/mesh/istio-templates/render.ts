@@ -93,7 +93,9 @@ export const renderWithTemplates: TemplateRenderer = (input: TemplateRenderInput
   if (!applied.ok) return { pod: null, results: [...results, applied.result] };
   const { merged, templatePod } = applied;
 
-  let out = reapplyUserContainers(merged, original, templatePod, proxyConfig, stripped.previous);
+  const reapplied = reapplyUserContainers(merged, original, templatePod, proxyConfig, stripped.previous);
+  if (!reapplied.ok) return { pod: null, results: [...results, templateFailure(cluster, `failed to re-apply container: strategic merge: ${reapplied.error.message}`)] };
+  let out = reapplied.value;
   if (Object.keys(proxyEnvs).length > 0) out = mapProxy(out, (proxy) => withClusterEnvs(proxy, proxyEnvs));
   const metrics = applyPrometheusMerge(out, { enablePrometheusMerge: cluster.mesh.enablePrometheusMerge !== false, statusPort }, input.podPath);
   results.push(...metrics.results);

@@ -12,12 +12,12 @@
  * Injection policy (namespaces, opt-out, hostNetwork) and the undo record are the engine's job.
  */
 import { isObject } from '../../kube/objects.js';
+import { POD_TEMPLATE_SCHEMA, tryStrategicMerge, type StrategicMergeProblem } from '../../kube/strategic-merge/index.js';
 import type { Result } from '../../results.js';
 import { hasErrors } from '../../results.js';
 import type { MeshPreset, MeshRenderInput, MeshRenderOutput, PodTemplate } from '../types.js';
 import { clusterEnvs, withClusterEnvs } from './cluster-info.js';
 import { buildContext } from './context.js';
-import { strategicMerge } from './merge.js';
 import { ANN, LABEL } from './names.js';
 import { moveUserProxyToInit, reapplyUserContainers } from './overrides.js';
 import { joinPath, mapProxy, stringMap, withAnnotation, withLabel } from './pod-access.js';
@@ -52,8 +52,11 @@ function renderIstio(input: MeshRenderInput): MeshRenderOutput {
   if (!crs.ok) return { pod: null, results: [...results, crs.result] };
   const ctx = buildContext({ ...input, pod }, crs.layers);
   const template = renderSidecar(ctx);
-  let out = strategicMerge(ctx.native ? moveUserProxyToInit(pod, template) : pod, template);
-  out = reapplyUserContainers(out, pod, template, ctx.proxyConfig);
+  // Nothing after modifies a pod in place: the result shares the user's untouched parts and the template's.
+  const merged = tryStrategicMerge(ctx.native ? moveUserProxyToInit(pod, template) : pod, template, POD_TEMPLATE_SCHEMA, { shareOriginal: true, ownPatch: true });
+  const reapplied = merged.ok ? reapplyUserContainers(merged.value, pod, template, ctx.proxyConfig) : merged;
+  if (!reapplied.ok) return { pod: null, results: [...results, mergeFailure(reapplied.error, input.podPath)] };
+  let out = reapplied.value;
   out = mapProxy(out, (proxy) => withClusterEnvs(proxy, clusterEnvs(ctx)));
 
   const metrics = applyPrometheusMerge(out, { enablePrometheusMerge: ctx.istio.enablePrometheusMerge, statusPort: ctx.meshStatusPort }, input.podPath);
@@ -65,4 +68,14 @@ function renderIstio(input: MeshRenderInput): MeshRenderOutput {
   out = withAnnotation(out, ANN.status, statusAnnotation(injectionStatus(template, ctx.istio.revision)));
   out = reorderContainers(out, ctx.hold);
   return { pod: out, results, ...(crs.applied.length > 0 ? { proxyConfigs: crs.applied } : {}) };
+}
+
+/** The pod cannot take the sidecar the way Istio's webhook merges it (Kubernetes rejects such a pod too). */
+function mergeFailure(error: StrategicMergeProblem, podPath: string): Result {
+  return {
+    severity: 'error',
+    code: 'invalid-pod-spec',
+    field: { path: joinPath(podPath, 'spec') },
+    message: `the sidecar cannot be merged into this pod template (strategic merge with the Pod schema, as Istio does it): ${error.message}; fix the pod template`,
+  };
 }

@@ -9,8 +9,8 @@
 import type { Container } from '../../kube/objects.js';
 import { cloneData, isObject } from '../../kube/objects.js';
 import type { PodTemplate } from '../types.js';
-import { containerJson } from './go-json.js';
-import { strategicMerge } from './merge.js';
+import { isDirectiveKey, POD_TEMPLATE_SCHEMA, tryStrategicMerge, type MergeOutcome } from '../../kube/strategic-merge/index.js';
+import { containerJson } from './recorded-json.js';
 import { ANN, INIT_CONTAINER, PROXY_CONTAINER, VALIDATION_CONTAINER } from './names.js';
 import { findContainer, findProxy, withAnnotation } from './pod-access.js';
 import type { ProxyConfig } from './proxy-config.js';
@@ -51,7 +51,8 @@ export interface PreviousInjection {
  * that the user's pod (`original`) also has, the user's container is merged on top of `merged`.
  * `proxyConfig` is the pod's effective ProxyConfig (its interception mode matters for the uid fix-up).
  * With a `previous` injection, containers it listed are not user containers, the saved overrides
- * come first, and the overrides annotation is left as it was.
+ * come first, and the overrides annotation is left as it was. Fails where Istio's merge fails (a
+ * keyed list item of the user's without its merge key).
  */
 export function reapplyUserContainers(
   merged: PodTemplate,
@@ -59,7 +60,7 @@ export function reapplyUserContainers(
   template: PodTemplate,
   proxyConfig: ProxyConfig,
   previous?: PreviousInjection,
-): PodTemplate {
+): MergeOutcome<PodTemplate> {
   const recorded: { containers: Container[]; initContainers: Container[] } = { containers: [], initContainers: [] };
   let pod = merged;
   for (const injected of template.spec.containers ?? []) {
@@ -68,7 +69,9 @@ export function reapplyUserContainers(
     if (!user) continue;
     const overlay = overlayOf(user);
     recorded.containers.push(overlay);
-    pod = strategicMerge(pod, { spec: { containers: [overlay] } });
+    const next = applyContainer(pod, 'containers', overlay);
+    if (!next.ok) return next;
+    pod = next.value;
   }
   for (const injected of template.spec.initContainers ?? []) {
     if (previous?.initContainers.includes(injected.name)) continue;
@@ -79,17 +82,25 @@ export function reapplyUserContainers(
     if (!user) continue;
     const overlay = overlayOf(user);
     recorded.initContainers.push(overlay);
-    pod = strategicMerge(pod, { spec: { initContainers: [overlay] } });
+    const next = applyContainer(pod, 'initContainers', overlay);
+    if (!next.ok) return next;
+    pod = next.value;
   }
   if (!previous && recorded.containers.length + recorded.initContainers.length > 0) {
     pod = withAnnotation(pod, ANN.overrides, overridesJson(recorded));
   }
-  return adjustInitContainerUser(pod, original, proxyConfig);
+  return { ok: true, value: adjustInitContainerUser(pod, original, proxyConfig) };
+}
+
+/** Istio's `applyContainer`: the user's container strategic-merged onto the pod as a patch, so its fields win. */
+function applyContainer(pod: PodTemplate, list: 'containers' | 'initContainers', overlay: Container): MergeOutcome<PodTemplate> {
+  return tryStrategicMerge(pod, { spec: { [list]: [overlay] } }, POD_TEMPLATE_SCHEMA, { shareOriginal: true });
 }
 
 /**
  * The user's container as a patch, as Go's `omitempty` round trip leaves it: no `image: auto`,
- * no nulls, empty strings or empty lists (so `args: []` does not wipe the injected args).
+ * no nulls, empty strings or empty lists (so `args: []` does not wipe the injected args), and no
+ * patch directives (`$patch`...: not fields of a Go `Container`, so Istio's decode drops them).
  */
 function overlayOf(user: Container): Container {
   const overlay = dropEmpty(cloneData(user)) as Container;
@@ -102,7 +113,7 @@ function dropEmpty(value: unknown): unknown {
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    if (v === null || v === '' || (Array.isArray(v) && v.length === 0) || isDirectiveKey(k)) continue;
     out[k] = dropEmpty(v);
   }
   return out;

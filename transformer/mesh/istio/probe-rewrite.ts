@@ -13,7 +13,8 @@ import type { Container, EnvVar, HTTPGetAction, LifecycleHandler, Probe } from '
 import { isObject } from '../../kube/objects.js';
 import type { PodTemplate } from '../types.js';
 import { parseGoBool, parseGoInt } from './go-compat.js';
-import { goJsonStringify, goOrdered, PROBER_SHAPE } from './go-json.js';
+import { goJsonStringify } from '../../go/go-json-text.js';
+import { proberJson } from './recorded-json.js';
 import { ANN, PROXY_CONTAINER } from './names.js';
 import { findProxy, mapProxy } from './pod-access.js';
 
@@ -65,7 +66,7 @@ function mergeProbers(env: readonly EnvVar[], probers: string): EnvVar[] {
   } catch {
     return [...env];
   }
-  const value = `{${Object.keys(merged).sort().map((k) => `${goJsonStringify(k)}:${goJsonStringify(goOrdered(merged[k], PROBER_SHAPE))}`).join(',')}}`;
+  const value = `{${Object.keys(merged).sort().map((k) => `${goJsonStringify(k)}:${proberJson(merged[k])}`).join(',')}}`;
   return env.map((e, i) => (i === at ? { name: PROBERS_ENV, value } : e));
 }
 
@@ -104,7 +105,7 @@ export function dumpAppProbers(pod: PodTemplate, targetPort: number): string | u
   }
   const keys = Object.keys(out).sort();
   if (keys.length === 0) return undefined;
-  return `{${keys.map((k) => `${goJsonStringify(k)}:${goJsonStringify(goOrdered(out[k], PROBER_SHAPE))}`).join(',')}}`;
+  return `{${keys.map((k) => `${goJsonStringify(k)}:${proberJson(out[k])}`).join(',')}}`;
 }
 
 /** Point every rewritable probe and hook of the app's containers at the agent on `statusPort`. */

@@ -11,7 +11,7 @@
 import type { Result } from '../../results.js';
 import type { PodTemplate } from '../types.js';
 import { parseGoBool, sanitizeLabelName } from './go-compat.js';
-import { goJsonStringify } from './go-json.js';
+import { goJsonStringify } from '../../go/go-json-text.js';
 import { ANN } from './names.js';
 import { findProxy, joinPath, mapProxy, stringMap, withAnnotation } from './pod-access.js';
 import { PATH_KEY, PORT_KEY, SCRAPE_KEY, scrapeConfig, TARGETS_KEY, validateScrapePorts } from './scrape-config.js';

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { strategicMerge as istioPresetMerge } from '../../../../transformer/mesh/istio/merge.js';
 import { isDirectiveKey, POD_SCHEMA, strategicMerge, tryStrategicMerge } from '../../../../transformer/kube/strategic-merge/index.js';
 import { containerItem, directivePatch, finalizers, labels, originalPod, originalPodWithoutSets, plainPatch, uniquePatch, uniquePatchWithoutNulls } from './arbitraries.js';
 
@@ -199,15 +198,6 @@ describe('strategic merge properties', () => {
           for (const item of Object.values(value)) walk(item);
         };
         walk(shared.value);
-      }),
-      RUNS,
-    );
-  });
-
-  it('agrees with the Istio preset merge on what both cover (no sets, no nulls, no directives)', () => {
-    fc.assert(
-      fc.property(originalPodWithoutSets, uniquePatchWithoutNulls, (original, patch) => {
-        expect(merge(original, patch)).toEqual(istioPresetMerge(original, patch));
       }),
       RUNS,
     );

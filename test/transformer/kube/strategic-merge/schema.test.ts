@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeKeyFor } from '../../../../transformer/kube/merge-keys.js';
+import { ITEM_SELECTOR_KEYS, listKeysOf, mergeKeyFor, SET_LISTS } from '../../../../transformer/kube/merge-keys.js';
 import {
   patchMetaAt,
   POD_SCHEMA,
@@ -59,12 +59,24 @@ describe('Pod patch metadata table', () => {
     expect(patchMetaAt(['spec', 'containers'], UNTYPED_SCHEMA)).toBeUndefined();
   });
 
-  it('agrees with the YAML editor merge keys (transformer/kube/merge-keys.ts) for pod template lists', () => {
-    const lists = ['containers', 'initContainers', 'ephemeralContainers', 'volumes', 'imagePullSecrets', 'hostAliases', 'topologySpreadConstraints', 'resourceClaims', 'schedulingGates'];
-    for (const field of lists) expect(patchMetaAt(['spec', field])?.patchMergeKey, field).toBe(mergeKeyFor(field));
-    for (const field of ['env', 'volumeMounts', 'volumeDevices', 'ports']) {
-      expect(patchMetaAt(['spec', 'containers', field])?.patchMergeKey, field).toBe(mergeKeyFor(field));
+  it('gives the text edits, records and trust checks their merge keys (transformer/kube/merge-keys.ts)', () => {
+    for (const [path, , mergeKey] of POD_FACTS) {
+      if (path.startsWith('status.')) continue; // not in a pod template
+      expect(mergeKeyFor(path.split('.').at(-1)), path).toBe(mergeKey);
     }
+    expect(SET_LISTS).toEqual(new Set(['finalizers']));
+    expect(ITEM_SELECTOR_KEYS).toEqual(new Set(['name', 'uid', 'ip', 'topologyKey', 'containerPort', 'mountPath', 'devicePath']));
+  });
+
+  it('derives merge keys by field name only where the name has one key', () => {
+    const clash: PatchSchema = {
+      name: 'clash',
+      root: 'Root',
+      types: { Root: { a: { type: 'A' }, b: { type: 'B' } }, A: { items: { patchStrategy: 'merge', patchMergeKey: 'id' } }, B: { items: { patchStrategy: 'merge', patchMergeKey: 'name' } } },
+    };
+    expect(() => listKeysOf(clash)).toThrow();
+    const status: PatchSchema = { ...POD_SCHEMA, name: 'status only', root: 'PodStatus' };
+    expect(listKeysOf(status).keyed.get('conditions')).toBe('type');
   });
 
   it('is consistent: every referenced type exists, strategies are known', () => {

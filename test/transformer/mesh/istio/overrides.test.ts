@@ -83,4 +83,24 @@ describe('user overrides, Go omitempty semantics', () => {
     expect(proxy.image).toBe('registry.istio.io/testing/proxyv2:latest');
     expect(JSON.parse(pod.metadata.annotations!['proxy.istio.io/overrides']!)).toEqual({ initContainers: [{ name: 'istio-proxy', resources: {} }] });
   });
+
+  it('takes no patch directive from the user container (not a field of a Go Container)', () => {
+    const user = { name: 'istio-proxy', image: 'auto', $patch: 'replace', resources: { limits: { cpu: '3' } } } as unknown as Container;
+    const proxy = container(inject(podOf({ containers: [APP, user] })), 'istio-proxy');
+    expect(proxy.args![0]).toBe('proxy');
+    expect(proxy.resources!.limits).toEqual({ cpu: '3', memory: '1Gi' });
+  });
+
+  it('records the user container in Go field order, map keys sorted, as json.Marshal writes it', () => {
+    const user = {
+      name: 'istio-proxy',
+      image: 'auto',
+      env: [{ name: 'TOKEN', valueFrom: { secretKeyRef: { key: 'token', name: 'creds' } } }],
+      resources: { limits: { memory: '1Gi', cpu: '3' } },
+    } as Container;
+    const pod = inject(podOf({ containers: [APP, user] }));
+    expect(pod.metadata.annotations!['proxy.istio.io/overrides']).toBe(
+      '{"initContainers":[{"name":"istio-proxy","env":[{"name":"TOKEN","valueFrom":{"secretKeyRef":{"name":"creds","key":"token"}}}],"resources":{"limits":{"cpu":"3","memory":"1Gi"}}}]}',
+    );
+  });
 });

@@ -17,6 +17,12 @@ describe('istioPreset', () => {
     expect(Object.keys(container(inject(podOf()), 'istio-init'))).toEqual(['name', 'image', 'args', 'resources', 'securityContext']);
   });
 
+  it('refuses a pod whose keyed list items lack their merge key, as Istio\'s strategic merge does', () => {
+    const out = render(podOf({ spec: { volumes: [{ emptyDir: {} } as never] } }));
+    expect(out.pod).toBeNull();
+    expect(out.results.map((r) => r.code)).toContain('invalid-pod-spec');
+  });
+
   it('writes emptyDir: {} for the socket and cert volumes', () => {
     const pod = inject(podOf());
     expect(pod.spec.volumes!.slice(0, 3)).toEqual([
