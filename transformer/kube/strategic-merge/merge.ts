@@ -53,10 +53,18 @@ export interface MergeOptions {
    */
   readonly ownPatch?: boolean;
   /**
-   * With `ownPatch`, when one patch is merged into several documents: what each part of the patch
-   * became in the first merge, reused by the next (one `Map` per patch).
+   * With `ownPatch`, when patches or their parts are merged more than once: what each part of a
+   * patch became before, reused. The caller keeps it (a `Map` per patch, or a `WeakMap` for
+   * parts shared between patches) and guarantees the parts never change.
    */
-  readonly patchParts?: Map<unknown, unknown>;
+  readonly patchParts?: PatchPartMemo;
+}
+
+/** What patch parts became in earlier merges (`MergeOptions.patchParts`). */
+export interface PatchPartMemo {
+  has(part: object): boolean;
+  get(part: object): unknown;
+  set(part: object, taken: unknown): void;
 }
 
 /** How patch content becomes part of the result (`materialize`, or `materializeOwned` for a patch given away). */
@@ -74,7 +82,7 @@ export function strategicMerge<T extends object>(original: T, patch: object, sch
   return mergeMap(options.shareOriginal ? original : cloneData(original), patch, rootCursor(schema), '', take) as T;
 }
 
-function remembered(parts: Map<unknown, unknown>): Take {
+function remembered(parts: PatchPartMemo): Take {
   return (value) => {
     if (typeof value !== 'object' || value === null) return materializeOwned(value);
     if (parts.has(value)) return parts.get(value);

@@ -15,6 +15,7 @@ import type { PodTemplate } from '../types.js';
 import { goRoundTrip } from '../../go/go-roundtrip.js';
 import type { ParsedInputs } from './inputs.js';
 import { runTemplate, templateFailure } from './run-template.js';
+import type { TemplateContext } from './types.js';
 
 /**
  * Nothing here or after modifies a pod or a template's output in place, so merge results may
@@ -25,13 +26,14 @@ const SHARE = { shareOriginal: true, ownPatch: true } as const;
 
 export type TemplatesOutcome = { ok: true; merged: PodTemplate; templatePod: PodTemplate } | { ok: false; result: Result };
 
-export function applyTemplates(cluster: ParsedInputs, names: readonly string[], data: object, pod: PodTemplate, nativeSidecars: boolean): TemplatesOutcome {
+export function applyTemplates(cluster: ParsedInputs, names: readonly string[], data: object, pod: PodTemplate, nativeSidecars: boolean, context: TemplateContext): TemplatesOutcome {
   let merged: PodTemplate = pod;
   let templatePod: PodTemplate = { metadata: {}, spec: {} as PodTemplate['spec'] };
+  // What the output's parts became in a merge, for the next merge (of this output or another pod's sharing the part).
+  const options = { ...SHARE, patchParts: cluster.cache.patchParts };
   for (const name of names) {
-    const ran = runTemplate(cluster, name, data);
+    const ran = runTemplate(cluster, name, data, context);
     if (!ran.ok) return ran;
-    const options = { ...SHARE, patchParts: new Map<unknown, unknown>() }; // the output is stripped once for both merges
     const accumulated = tryStrategicMerge(templatePod, ran.overlay, POD_SCHEMA, options);
     if (!accumulated.ok) return { ok: false, result: templateFailure(cluster, `templates.${name}: failed applying injection overlay: strategic merge: ${accumulated.error.message}`) };
     templatePod = accumulated.value;
@@ -43,7 +45,7 @@ export function applyTemplates(cluster: ParsedInputs, names: readonly string[], 
     }
     merged = next.value;
   }
-  merged = goRoundTrip(merged, 'core.Pod', pod) as PodTemplate;
+  merged = goRoundTrip(merged, 'core.Pod', pod, cluster.cache.roundTrips) as PodTemplate;
   return { ok: true, merged, templatePod };
 }
 
