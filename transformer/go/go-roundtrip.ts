@@ -17,63 +17,46 @@ type Json = Record<string, unknown>;
 /**
  * `value` (of the generated Go struct type `typeName`, `core.Pod`) as Go would write it, except
  * where `keep` has the field. Parts with nothing to drop come back as they are (not copied).
- * `memo` holds what earlier round trips made of parts that never change (the caller knows which).
  */
-export function goRoundTrip(value: unknown, typeName: string, keep: unknown, memo?: RoundTripMemo): unknown {
-  return visit(value, { kind: 'struct', name: typeName }, keep, undefined, memo);
+export function goRoundTrip(value: unknown, typeName: string, keep: unknown): unknown {
+  return visit(value, { kind: 'struct', name: typeName }, keep, undefined);
 }
 
-/**
- * Round trips of struct parts with no user field to keep, by part and Go type, kept by a caller
- * that knows which parts never change: `set` ignores the others.
- */
-export interface RoundTripMemo {
-  get(part: Json, typeName: string): Json | undefined;
-  set(part: Json, typeName: string, result: Json): void;
-}
-
-function visit(value: unknown, type: GoType, keep: unknown, field: string | undefined, memo: RoundTripMemo | undefined): unknown {
+function visit(value: unknown, type: GoType, keep: unknown, field: string | undefined): unknown {
   switch (type.kind) {
     case 'ptr':
-      return visit(value, type.elem, keep, field, memo);
+      return visit(value, type.elem, keep, field);
     case 'slice':
-      return Array.isArray(value) ? visitList(value, type.elem, Array.isArray(keep) ? keep : [], field, memo) : value;
+      return Array.isArray(value) ? visitList(value, type.elem, Array.isArray(keep) ? keep : [], field) : value;
     case 'struct':
-      return isObject(value) ? visitStruct(value, type.name, isObject(keep) ? keep : undefined, memo) : value;
+      return isObject(value) ? visitStruct(value, type.name, isObject(keep) ? keep : undefined) : value;
     default:
       return value;
   }
 }
 
-function visitList(items: unknown[], elem: GoType, keep: unknown[], field: string | undefined, memo: RoundTripMemo | undefined): unknown[] {
+function visitList(items: unknown[], elem: GoType, keep: unknown[], field: string | undefined): unknown[] {
   if (elem.kind !== 'struct' && elem.kind !== 'ptr' && elem.kind !== 'slice') return items; // nothing inside to drop
   const key = mergeKeyFor(field);
   let out: unknown[] | undefined;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const match = key !== undefined && isObject(item) ? keep.find((k) => isObject(k) && k[key] === item[key]) : keep[i];
-    const visited = visit(item, elem, match, undefined, memo);
+    const visited = visit(item, elem, match, undefined);
     if (visited !== item) out ??= items.slice(0, i);
     out?.push(visited);
   }
   return out ?? items;
 }
 
-function visitStruct(value: Json, typeName: string, keep: Json | undefined, memo: RoundTripMemo | undefined): Json {
-  if (keep !== undefined || memo === undefined) return visitStructFields(value, typeName, keep, memo);
-  let result = memo.get(value, typeName);
-  if (result === undefined) memo.set(value, typeName, (result = visitStructFields(value, typeName, undefined, memo)));
-  return result;
-}
-
-function visitStructFields(value: Json, typeName: string, keep: Json | undefined, memo: RoundTripMemo | undefined): Json {
+function visitStruct(value: Json, typeName: string, keep: Json | undefined): Json {
   const { byName } = goStruct(typeName);
   const keys = Object.keys(value);
   let out: Json | undefined; // set at the first change, with the fields before it
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const v = value[key];
-    const result = fieldResult(key, v, byName.get(key), keep, memo);
+    const result = fieldResult(key, v, byName.get(key), keep);
     if (out === undefined && result !== v) {
       out = {};
       for (let j = 0; j < i; j++) out[keys[j]!] = value[keys[j]!];
@@ -86,12 +69,12 @@ function visitStructFields(value: Json, typeName: string, keep: Json | undefined
 const DROP = Symbol('drop');
 
 /** What Go writes for field `key` (`DROP`: nothing); the user's own values are left as they are. */
-function fieldResult(key: string, v: unknown, field: GoField | undefined, keep: Json | undefined, memo: RoundTripMemo | undefined): unknown {
+function fieldResult(key: string, v: unknown, field: GoField | undefined, keep: Json | undefined): unknown {
   const kept = keep !== undefined && Object.hasOwn(keep, key);
   if (kept && v === keep[key]) return v; // the user's own value, untouched by the templates (merging shares it)
   if (!field) return kept ? v : DROP;
   if (!kept && (field.omitempty || field.omitzero) && isZero(v, field.type)) return DROP;
-  return visit(v, field.type, kept ? keep[key] : undefined, key, memo);
+  return visit(v, field.type, kept ? keep[key] : undefined, key);
 }
 
 function isZero(value: unknown, type: GoType): boolean {

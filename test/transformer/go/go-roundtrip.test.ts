@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goRoundTrip, type RoundTripMemo } from '../../../transformer/go/go-roundtrip.js';
+import { goRoundTrip } from '../../../transformer/go/go-roundtrip.js';
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
@@ -47,20 +47,5 @@ describe("template mode's Go round trip", () => {
     expect(out.spec.volumes).toBe(merged.spec.volumes);
     expect(out.spec.containers[1]).toEqual({ name: 'istio-proxy', image: 'proxyv2', env: [{ name: 'A', value: '1' }] });
     expect(out.spec.containers[1]!.env).toBe(proxy.env);
-  });
-
-  it('takes what a caller remembered for a part, and remembers what it works out', () => {
-    const proxy = { name: 'istio-proxy', image: 'proxyv2', args: [], readinessProbe: { initialDelaySeconds: 0, periodSeconds: 15 } };
-    const remembered = new Map<object, Record<string, unknown>>();
-    const memo: RoundTripMemo = {
-      get: (part, typeName) => (typeName === 'core.Container' ? remembered.get(part) : undefined),
-      set: (part, typeName, result) => void (typeName === 'core.Container' && remembered.set(part, result)),
-    };
-    const run = (m?: RoundTripMemo) => goRoundTrip({ metadata: {}, spec: { containers: [proxy] } }, 'core.Pod', { metadata: {}, spec: {} }, m) as { spec: { containers: object[] } };
-    const first = run(memo);
-    expect(first.spec.containers[0]).toEqual({ name: 'istio-proxy', image: 'proxyv2', readinessProbe: { periodSeconds: 15 } });
-    expect(remembered.get(proxy)).toBe(first.spec.containers[0]);
-    expect(run(memo).spec.containers[0]).toBe(first.spec.containers[0]);
-    expect(run().spec.containers[0]).not.toBe(first.spec.containers[0]);
   });
 });

@@ -1,5 +1,5 @@
 /** Kubernetes strategic merge patch driven by a patch-metadata table (Pod built in). */
-export { strategicMerge, tryStrategicMerge, type MergeOptions, type MergeOutcome, type PatchPartMemo } from './merge.js';
+export { strategicMerge, tryStrategicMerge, type MergeOptions, type MergeOutcome } from './merge.js';
 export { StrategicMergeError, type StrategicMergeErrorCode, type StrategicMergeProblem } from './errors.js';
 export { POD_SCHEMA, POD_TEMPLATE_SCHEMA, UNTYPED_SCHEMA } from './schema.js';
 export { patchMetaAt } from './lookup.js';

@@ -52,19 +52,6 @@ export interface MergeOptions {
    * nulls or directives goes into the result as it is, not copied.
    */
   readonly ownPatch?: boolean;
-  /**
-   * With `ownPatch`, when patches or their parts are merged more than once: what each part of a
-   * patch became before, reused. The caller keeps it (a `Map` per patch, or a `WeakMap` for
-   * parts shared between patches) and guarantees the parts never change.
-   */
-  readonly patchParts?: PatchPartMemo;
-}
-
-/** What patch parts became in earlier merges (`MergeOptions.patchParts`). */
-export interface PatchPartMemo {
-  has(part: object): boolean;
-  get(part: object): unknown;
-  set(part: object, taken: unknown): void;
 }
 
 /** How patch content becomes part of the result (`materialize`, or `materializeOwned` for a patch given away). */
@@ -78,18 +65,8 @@ export function strategicMerge<T extends object>(original: T, patch: object, sch
   if (!isMap(original)) fail('not-a-map', '', 'the document to patch must be a map');
   if (!isMap(patch)) fail('not-a-map', '', 'the patch must be a map');
   // The merge copies every map and list on the patch's paths; the rest is shared unless copied here.
-  const take: Take = !options.ownPatch ? materialize : options.patchParts ? remembered(options.patchParts) : materializeOwned;
+  const take: Take = options.ownPatch ? materializeOwned : materialize;
   return mergeMap(options.shareOriginal ? original : cloneData(original), patch, rootCursor(schema), '', take) as T;
-}
-
-function remembered(parts: PatchPartMemo): Take {
-  return (value) => {
-    if (typeof value !== 'object' || value === null) return materializeOwned(value);
-    if (parts.has(value)) return parts.get(value);
-    const taken = materializeOwned(value);
-    parts.set(value, taken);
-    return taken;
-  };
 }
 
 export function tryStrategicMerge<T extends object>(original: T, patch: object, schema: PatchSchema, options: MergeOptions = {}): MergeOutcome<T> {

@@ -77,7 +77,7 @@ export function valuesCopy(inputs: ParsedInputs): DeepReadonly<ValuesMap> {
 
 function parseUncached(inputs: ClusterInputs, cache: TemplateModeCache): InputsOutcome {
   const results: Result[] = [];
-  const funcs = templateFuncs();
+  const funcs = templateFuncs(cache);
 
   const injectorLookup = lookupConfigMap(inputs.injector);
   const injectorText = dataText(inputs.injector, injectorLookup, 'config', 'istio-sidecar-injector', results);
@@ -100,9 +100,9 @@ function parseUncached(inputs: ClusterInputs, cache: TemplateModeCache): InputsO
   };
 }
 
-function templateFuncs(): FuncMap {
+function templateFuncs(cache: TemplateModeCache): FuncMap {
   return {
-    ...injectionFuncMap({ protoToJSON }),
+    ...injectionFuncMap({ protoToJSON: (message) => protoToJSON(message, cache) }),
     // istiod's environment differs per run (knobs), the parsed templates do not: each execution passes it.
     env: defineContextFunc(['string', 'string'], (context: TemplateContext | undefined, key: string, def: string) => {
       const env = context?.env ?? {};
@@ -112,20 +112,14 @@ function templateFuncs(): FuncMap {
   };
 }
 
-// Per message JSON object (read-only; most pods share the mesh's default ProxyConfig).
-const PROTO_JSON = new WeakMap<object, string>();
-
 /** Istio's `protoToJSON`: a ProxyConfig minus its defaults (`cleanProxyConfig`), other messages as they are. */
-function protoToJSON(message: unknown): string {
+function protoToJSON(message: unknown, cache: TemplateModeCache): string {
   const source = protoSource(message);
   if (source === undefined) return marshalJSON(message);
-  let json = PROTO_JSON.get(message as object);
-  if (json === undefined) {
+  return cache.protoJson(message as object, () => {
     const goType = (message as { [GO_TYPE]?: unknown })[GO_TYPE];
-    json = goType === SCHEMAS.ProxyConfig!.goType ? proxyConfigJson(source as ProxyConfig) : marshalJSON(source);
-    PROTO_JSON.set(message as object, json);
-  }
-  return json;
+    return goType === SCHEMAS.ProxyConfig!.goType ? proxyConfigJson(source as ProxyConfig) : marshalJSON(source);
+  });
 }
 
 function dataText(source: SourceText, lookup: ReturnType<typeof lookupConfigMap>, key: string, configMap: string, results: Result[]): DataText | undefined {
