@@ -13,7 +13,7 @@ import type { MeshPreset } from '../transformer/mesh/types.js';
 import { parseClusterInputs, presetFor } from './library.js';
 import { syntheticPods, templatedConfig } from './template-mode-inputs.js';
 
-export const TEMPLATE_CACHES = ['blocks', 'protoMessages', 'protoJson'] as const satisfies readonly (keyof TemplateModeCacheOptions)[];
+export const TEMPLATE_CACHES = ['blocks', 'protoMessages'] as const satisfies readonly (keyof TemplateModeCacheOptions)[];
 
 export interface CacheFigures {
   onMs: number;

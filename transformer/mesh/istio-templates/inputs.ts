@@ -77,7 +77,7 @@ export function valuesCopy(inputs: ParsedInputs): DeepReadonly<ValuesMap> {
 
 function parseUncached(inputs: ClusterInputs, cache: TemplateModeCache): InputsOutcome {
   const results: Result[] = [];
-  const funcs = templateFuncs(cache);
+  const funcs = templateFuncs();
 
   const injectorLookup = lookupConfigMap(inputs.injector);
   const injectorText = dataText(inputs.injector, injectorLookup, 'config', 'istio-sidecar-injector', results);
@@ -100,9 +100,9 @@ function parseUncached(inputs: ClusterInputs, cache: TemplateModeCache): InputsO
   };
 }
 
-function templateFuncs(cache: TemplateModeCache): FuncMap {
+function templateFuncs(): FuncMap {
   return {
-    ...injectionFuncMap({ protoToJSON: (message) => protoToJSON(message, cache) }),
+    ...injectionFuncMap({ protoToJSON }),
     // istiod's environment differs per run (knobs), the parsed templates do not: each execution passes it.
     env: defineContextFunc(['string', 'string'], (context: TemplateContext | undefined, key: string, def: string) => {
       const env = context?.env ?? {};
@@ -113,13 +113,11 @@ function templateFuncs(cache: TemplateModeCache): FuncMap {
 }
 
 /** Istio's `protoToJSON`: a ProxyConfig minus its defaults (`cleanProxyConfig`), other messages as they are. */
-function protoToJSON(message: unknown, cache: TemplateModeCache): string {
+function protoToJSON(message: unknown): string {
   const source = protoSource(message);
   if (source === undefined) return marshalJSON(message);
-  return cache.protoJson(message as object, () => {
-    const goType = (message as { [GO_TYPE]?: unknown })[GO_TYPE];
-    return goType === SCHEMAS.ProxyConfig!.goType ? proxyConfigJson(source as ProxyConfig) : marshalJSON(source);
-  });
+  const goType = (message as { [GO_TYPE]?: unknown })[GO_TYPE];
+  return goType === SCHEMAS.ProxyConfig!.goType ? proxyConfigJson(source as ProxyConfig) : marshalJSON(source);
 }
 
 function dataText(source: SourceText, lookup: ReturnType<typeof lookupConfigMap>, key: string, configMap: string, results: Result[]): DataText | undefined {

@@ -9,7 +9,6 @@
  *   share the parsed parts of their overlays.
  * - `protoMessages`: the Go message structs templates see for the mesh config and ProxyConfigs,
  *   per JSON object (the mesh config and its default ProxyConfig are the same for every pod).
- * - `protoJson`: what `protoToJSON` prints for such a struct.
  *
  * Everything stored is `DeepReadonly` (and frozen): shared between pods, it is never changed,
  * and the JSON a struct is kept for is never changed either. Per-render state (the pod, istiod's
@@ -27,18 +26,15 @@ type Json = Record<string, unknown>;
 export interface TemplateModeCacheOptions {
   readonly blocks?: boolean;
   readonly protoMessages?: boolean;
-  readonly protoJson?: boolean;
 }
 
 export class TemplateModeCache {
   private readonly blocks: BlockCache | undefined;
   private readonly messages: WeakMap<object, Map<string, object>> | undefined;
-  private readonly printed: WeakMap<object, string> | undefined;
 
   constructor(options: TemplateModeCacheOptions = {}) {
     this.blocks = options.blocks === false ? undefined : createBlockCache();
     this.messages = options.protoMessages === false ? undefined : new WeakMap();
-    this.printed = options.protoJson === false ? undefined : new WeakMap();
   }
 
   /** Template output read by the fast YAML reader (`ok: false`: outside its subset); blocks seen before are shared. */
@@ -54,13 +50,5 @@ export class TemplateModeCache {
     let message = bySchema.get(schemaName);
     if (message === undefined) bySchema.set(schemaName, (message = build()));
     return message;
-  }
-
-  /** `protoToJSON` of a message struct (by `print`), printed once per struct. */
-  protoJson(message: object, print: () => string): string {
-    if (this.printed === undefined) return print();
-    let json = this.printed.get(message);
-    if (json === undefined) this.printed.set(message, (json = print()));
-    return json;
   }
 }

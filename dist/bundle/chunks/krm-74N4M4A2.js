@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{a,b}from"./chunk-RZAH3FBP.js";import"./chunk-LEH22VLK.js";import"./chunk-I5DWBAM6.js";import"./chunk-KVO2XZIV.js";import"./chunk-HXHVZ7B7.js";import"./chunk-OCRGDXJD.js";import"./chunk-SUGBJNIV.js";import"./chunk-KLSBMPX6.js";import"./chunk-RGQ2DFU4.js";import"./chunk-MVXJMKEE.js";import"./chunk-YIAP3JO3.js";export{a as runKrmFunction,b as runKrmOnText};
-//# sourceMappingURL=krm-74N4M4A2.js.map
