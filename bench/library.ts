@@ -13,6 +13,7 @@ type Defaults = typeof import('../config/defaults.js');
 type GoTemplate = typeof import('../transformer/gotemplate/index.js');
 type Outline = typeof import('../transformer/yaml/outline/outline.js');
 type ParseDocument = typeof import('../transformer/yaml/parse-document.js');
+type TemplateMode = typeof import('../transformer/mesh/istio-templates/index.js');
 
 const dist = new URL('../dist/', import.meta.url);
 if (!existsSync(new URL('transformer/index.js', dist))) throw new Error('bench: dist/ is missing; run `npm run build` first (`npm run bench` does)');
@@ -28,3 +29,4 @@ export const { locate } = await load<Pipeline>('transformer/pipeline/transform-d
 export const { parseManifest, toPlainData } = await load<ParseDocument>('transformer/yaml/parse-document.js');
 /** The engine's template class as a type (the value above is the compiled one). */
 export type Template = InstanceType<typeof Template>;
+export const { parseClusterInputs } = await load<TemplateMode>('transformer/mesh/istio-templates/index.js');

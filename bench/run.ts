@@ -13,6 +13,7 @@ import type { MeshPreset } from '../transformer/mesh/types.js';
 import { splitDocuments } from '../transformer/yaml/split-documents.js';
 import { syntheticRepo } from './synthetic-repo.js';
 import { syntheticPods, templatedConfig } from './template-mode-inputs.js';
+import { measureTemplateCaches, TEMPLATE_CACHES } from './template-caches.js';
 
 // As the CLI entry does (plugin/cli/entry.ts): a plain copy of the environment, so the YAML
 // parser's per-token environment lookup is cheap for both the baseline and mesh-inject.
@@ -171,6 +172,17 @@ function templateBench(): void {
   print('template_vs_builtin_ratio', templateMs / builtinMs);
 }
 
+/** Each cache of template mode on vs off (`template-caches.ts`). */
+function templateCacheBench(): void {
+  const figures = measureTemplateCaches(TEMPLATE_WORKLOADS, TEMPLATE_ROUNDS);
+  if (!figures) return;
+  for (const name of TEMPLATE_CACHES) {
+    print(`template_cache_${name}_on_cpu_ms_per_workload`, figures.onMs, 3);
+    print(`template_cache_${name}_off_cpu_ms_per_workload`, figures.off[name], 3);
+    print(`template_cache_${name}_gain`, figures.off[name] / figures.onMs);
+  }
+}
+
 /**
  * Reading back what mesh-inject writes, as verification does: the outline reader (yaml's AST
  * without yaml, `transformer/yaml/outline/outline.ts`) against `yaml` (parse and plain data) on the
@@ -199,10 +211,11 @@ function outlineBench(): void {
   print('outline_vs_yaml_parse_ratio', outlineMs / yamlMs, 3);
 }
 
-// BENCH_ONLY=repo|template|outline|cold runs one section (profiling); unset runs all.
+// BENCH_ONLY=repo|template|caches|outline|cold runs one section (profiling); unset runs all.
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'repo') repoBench();
 if (!only || only === 'template') templateBench();
+if (!only || only === 'caches') templateCacheBench();
 if (!only || only === 'outline') outlineBench();
 if (!only || only === 'cold') coldStartBench();
 print('peak_rss_mb', process.resourceUsage().maxRSS / 1024, 0);

@@ -68,22 +68,14 @@ function compileBuilder(typeName: string): Builder {
 
 type FieldAssigner = (struct: Record<string, unknown>, json: Json) => void;
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /**
- * Sets every field of a new struct from its JSON. Generated once per type with the field names
- * written out (`s.Name = c[0](j.name)`), so V8 sees one fixed sequence of named stores; the names
- * come from the generated Go type table, and anything not a plain identifier uses the loop.
+ * Sets every field of a new struct from its JSON. (Assigners generated with `new Function`, the
+ * field names written out, measured no faster in template mode: `npm run bench`.)
  */
 function fieldAssigner(fields: readonly GoField[], converters: readonly Converter[]): FieldAssigner {
-  if (!fields.every((field) => IDENTIFIER.test(field.go) && IDENTIFIER.test(field.json))) {
-    return (struct, json) => {
-      for (let i = 0; i < fields.length; i++) struct[fields[i]!.go] = converters[i]!(json[fields[i]!.json]);
-    };
-  }
-  const body = fields.map((field, i) => `s.${field.go} = c[${i}](j.${field.json});`).join('\n');
-  const generated = new Function('c', `return function assignFields(s, j) {\n${body}\n};`) as (c: readonly Converter[]) => FieldAssigner;
-  return generated(converters);
+  return (struct, json) => {
+    for (let i = 0; i < fields.length; i++) struct[fields[i]!.go] = converters[i]!(json[fields[i]!.json]);
+  };
 }
 
 function jsonView(struct: Record<string, unknown>, fields: readonly GoField[], extra: readonly [string, unknown][] | undefined): Json {

@@ -10,7 +10,6 @@
  */
 import { goStruct, type GoField, type GoType } from './go-schema.js';
 import { omitsField } from './go-omit.js';
-import { deepFreeze, isDeeplyFrozen } from '../data/frozen-data.js';
 import { isObject } from '../kube/objects.js';
 import { mergeKeyFor } from '../kube/merge-keys.js';
 
@@ -51,21 +50,7 @@ function visitList(items: unknown[], elem: GoType, keep: unknown[], field: strin
   return out ?? items;
 }
 
-// Template output the YAML reader shares between pods comes deeply frozen: what Go makes of such a part
-// (with no user field to keep) is fixed, so it is worked out once per part and type.
-const FROZEN_RESULTS = new Map<string, WeakMap<Json, Json>>(); // by Go type, then part
-
 function visitStruct(value: Json, typeName: string, keep: Json | undefined): Json {
-  if (keep !== undefined || !isDeeplyFrozen(value)) return visitStructFields(value, typeName, keep);
-  let results = FROZEN_RESULTS.get(typeName);
-  if (results === undefined) FROZEN_RESULTS.set(typeName, (results = new WeakMap()));
-  let result = results.get(value);
-  if (result === undefined) results.set(value, (result = deepFreeze(visitStructFields(value, typeName, undefined))));
-  return result;
-}
-
-
-function visitStructFields(value: Json, typeName: string, keep: Json | undefined): Json {
   const { byName } = goStruct(typeName);
   const keys = Object.keys(value);
   let out: Json | undefined; // set at the first change, with the fields before it

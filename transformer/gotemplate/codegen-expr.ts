@@ -211,7 +211,7 @@ export class ExprEmitter {
     const t = this.w.name('t');
     code.push(
       `let ${t};`,
-      `try { ${t} = (0, ${this.w.constant(fn)})(${args.join(', ')}); } catch (e) { callFailed(s, ${this.w.node(node)}, ${this.w.constant(name)}, e); }`,
+      `try { ${t} = (0, ${this.w.constant(fn)})(${(spec.withContext && !isCall ? ['s.context', ...args] : args).join(', ')}); } catch (e) { callFailed(s, ${this.w.node(node)}, ${this.w.constant(name)}, e); }`,
       `if (${t} === undefined) ${t} = null;`,
       // A string result is counted here, a list in `chargeResult`, which also reports a limit exceeded.
       `else if (typeof ${t} === 'string' ? (s.chars += ${t}.length) > ${MAX_CHARS} || ${t}.length > ${TEMPLATE_LIMITS.string} : Array.isArray(${t})) chargeResult(s, ${this.w.node(node)}, ${this.w.constant(name)}, ${t});`,

@@ -54,6 +54,8 @@ export class ExecState implements ExecMeter {
   constructor(
     readonly program: Program,
     public tmplName: string,
+    /** What the caller passed for this execution (`defineContextFunc`). */
+    readonly context: unknown = undefined,
   ) {
     this.missingKey = program.missingKey;
   }

@@ -40,10 +40,10 @@ export class CompiledSet implements Program {
     return tree === undefined ? undefined : this.body(tree);
   }
 
-  /** Runs `tree` (the template `name`) on `data`. Throws `TemplateError`. */
-  execute(name: string, tree: Tree, data: unknown): string {
+  /** Runs `tree` (the template `name`) on `data`; `context` is for context functions. Throws `TemplateError`. */
+  execute(name: string, tree: Tree, data: unknown, context?: unknown): string {
     const body = this.body(tree);
-    const state = new ExecState(this, name);
+    const state = new ExecState(this, name, context);
     state.push('$', data);
     const saved = enterMeter(state);
     try {

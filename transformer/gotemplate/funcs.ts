@@ -33,6 +33,8 @@ export interface FuncSpec {
   /** Element type of a trailing variadic parameter. */
   readonly variadic?: ArgType;
   readonly fn: (...args: never[]) => unknown;
+  /** `fn` takes the execution's context (`Template.execute(data, context)`) before its arguments. */
+  readonly withContext?: true;
 }
 
 export type TemplateFunc = FuncSpec | ((...args: never[]) => unknown);
@@ -41,6 +43,15 @@ export type FuncMap = Readonly<Record<string, TemplateFunc>>;
 /** A typed function: `defineFunc(['int', 'string'], (n, s) => ...)`. */
 export function defineFunc<F extends (...args: never[]) => unknown>(params: readonly ArgType[], fn: F, variadic?: ArgType): FuncSpec {
   return variadic === undefined ? { params, fn } : { params, variadic, fn };
+}
+
+/**
+ * A typed function that reads what differs from one execution to the next (the caller's
+ * `Template.execute(data, context)`): `defineContextFunc(['string'], (context, s) => ...)`. The
+ * parsed template stays the same for every execution; the context is passed in, not stored.
+ */
+export function defineContextFunc<F extends (context: never, ...args: never[]) => unknown>(params: readonly ArgType[], fn: F): FuncSpec {
+  return { params, fn: fn as unknown as (...args: never[]) => unknown, withContext: true };
 }
 
 function isFuncSpec(f: TemplateFunc): f is FuncSpec {

@@ -23,7 +23,7 @@
  */
 export { Template } from './template.js';
 export { TemplateError, GoFuncError, type TemplateErrorKind } from './errors.js';
-export { defineFunc, type ArgType, type FuncMap, type FuncSpec, type TemplateFunc } from './funcs.js';
+export { defineContextFunc, defineFunc, type ArgType, type FuncMap, type FuncSpec, type TemplateFunc } from './funcs.js';
 export { sprigFuncs } from './funcs-sprig.js';
 export { MAP_CHANGING_FUNCS } from './sprig-dicts.js';
 export { GO_TYPE, STRING_MAP_TYPE, structValue, structType, stringMap, withGoType, isTrue, typeName, goKind, type Kind } from './values.js';

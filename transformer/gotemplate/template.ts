@@ -80,8 +80,11 @@ export class Template {
     return this;
   }
 
-  /** Runs this template on `data` and returns the output. Throws `TemplateError`. */
-  execute(data: unknown): string {
+  /**
+   * Runs this template on `data` and returns the output; functions defined with
+   * `defineContextFunc` get `context`. Throws `TemplateError`.
+   */
+  execute(data: unknown, context?: unknown): string {
     const tree = this.common.trees.get(this.name);
     if (tree === undefined) {
       const detail = `${goQuote(this.name)} is an incomplete or empty template`;
@@ -91,17 +94,17 @@ export class Template {
       );
     }
     this.common.compiled ??= new CompiledSet(this.common);
-    return this.common.compiled.execute(this.name, tree, data);
+    return this.common.compiled.execute(this.name, tree, data, context);
   }
 
   /** Runs the associated template `name`. */
-  executeTemplate(name: string, data: unknown): string {
+  executeTemplate(name: string, data: unknown, context?: unknown): string {
     const t = this.lookup(name);
     if (t === undefined) {
       const detail = `no template ${goQuote(name)} associated with template ${goQuote(this.name)}`;
       throw new TemplateError({ kind: 'exec', template: this.name, line: 0, column: 0, detail }, `template: ${detail}`);
     }
-    return t.execute(data);
+    return t.execute(data, context);
   }
 
   /** The associated template `name`, if it has been defined. */

@@ -9,7 +9,6 @@
  * (`|`, `|-`, `|+`) for multi-line text, and long lines folded at spaces after column 80.
  * Keys over 128 bytes or with line breaks are written as `? key` / `: value` pairs, as go-yaml does.
  */
-import { isDeeplyFrozen } from '../data/frozen-data.js';
 import { CycleGuard } from './cycle-guard.js';
 import { GoFuncError } from './errors.js';
 import { SizeMeter, chargeSteps } from './limits.js';
@@ -95,16 +94,6 @@ function toTree(value: unknown, seen: CycleGuard, size: SizeMeter): YNode | unde
 
 /** `sigs.k8s.io/yaml.Marshal(value)`: YAML text ending in a newline. Throws `GoFuncError`. */
 export function marshalYAML(value: unknown): string {
-  if (typeof value !== 'object' || value === null || !isDeeplyFrozen(value)) return marshalNow(value);
-  let text = FROZEN_YAML.get(value);
-  if (text === undefined) FROZEN_YAML.set(value, (text = marshalNow(value)));
-  return text;
-}
-
-// Data that can never change (the injector's values, shared by every pod) is printed once.
-const FROZEN_YAML = new WeakMap<object, string>();
-
-function marshalNow(value: unknown): string {
   const size = new SizeMeter();
   const tree = toTree(value, new CycleGuard(), size) ?? { kind: 'plain', text: 'null' };
   const e = new Emitter(size);

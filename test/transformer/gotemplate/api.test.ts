@@ -3,7 +3,7 @@
  * precedence in the injection function map.
  */
 import { describe, expect, it } from 'vitest';
-import { Template, TemplateError, defineFunc, sprigFuncs } from '../../../transformer/gotemplate/index.js';
+import { Template, TemplateError, defineContextFunc, defineFunc, sprigFuncs } from '../../../transformer/gotemplate/index.js';
 import { injectionFuncMap } from '../../../transformer/mesh/istio-templates/funcs/funcs-istio.js';
 
 describe('Template API', () => {
@@ -17,6 +17,15 @@ describe('Template API', () => {
     expect(() => new Template('u').funcs({ double: defineFunc(['int'], (n: bigint) => n) }).parse('{{ double "x" }}').execute({})).toThrow(
       'template: u:1:10: executing "u" at <"x">: expected integer; found "x"',
     );
+  });
+
+  it('context functions read what each execution passes, in called templates and pipelines too', () => {
+    const t = new Template('t')
+      .funcs({ greet: defineContextFunc(['string'], (context: { who: string } | undefined, word: string) => `${word} ${context?.who ?? 'nobody'}`) })
+      .parse('{{ define "inner" }}{{ greet . }}{{ end }}{{ greet "hi" }}|{{ template "inner" "yo" }}|{{ "hey" | greet }}');
+    expect(t.execute({}, { who: 'ann' })).toBe('hi ann|yo ann|hey ann');
+    expect(t.execute({}, { who: 'bob' })).toBe('hi bob|yo bob|hey bob');
+    expect(t.execute({})).toBe('hi nobody|yo nobody|hey nobody');
   });
 
   it('functions can be added after parsing, and later maps win', () => {

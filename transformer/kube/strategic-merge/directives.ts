@@ -2,7 +2,6 @@
  * Patch directives (strategic-merge-patch.md "Basic Patch Format") and how patch content becomes
  * part of the result when there is nothing to merge it with.
  */
-import { deepFreeze, isDeeplyFrozen } from '../../data/frozen-data.js';
 import { isMap, type Obj } from './json-kind.js';
 
 export const PATCH = '$patch';
@@ -62,23 +61,9 @@ function copyWithoutDirectives(value: unknown): unknown {
  * directives) are used as they are, only the path to something dropped is copied.
  */
 export function materializeOwned(value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && isDeeplyFrozen(value)) return frozenTaken(value);
   const out = withoutDirectivesOwned(value);
   return out === DROP ? undefined : out;
 }
-
-// A deeply frozen patch part (shared between patches, e.g. cached template output) gives the same
-// result every time: worked out once, and frozen too since it is shared as well.
-const FROZEN_TAKEN = new WeakMap<object, unknown>();
-
-function frozenTaken(value: object): unknown {
-  if (FROZEN_TAKEN.has(value)) return FROZEN_TAKEN.get(value);
-  const out = withoutDirectivesOwned(value);
-  const taken = out === DROP ? undefined : deepFreeze(out);
-  FROZEN_TAKEN.set(value, taken);
-  return taken;
-}
-
 
 function withoutDirectivesOwned(value: unknown): unknown {
   if (Array.isArray(value)) {

@@ -52,11 +52,6 @@ export interface MergeOptions {
    * nulls or directives goes into the result as it is, not copied.
    */
   readonly ownPatch?: boolean;
-  /**
-   * With `ownPatch`, when one patch is merged into several documents: what each part of the patch
-   * became in the first merge, reused by the next (one `Map` per patch).
-   */
-  readonly patchParts?: Map<unknown, unknown>;
 }
 
 /** How patch content becomes part of the result (`materialize`, or `materializeOwned` for a patch given away). */
@@ -70,18 +65,8 @@ export function strategicMerge<T extends object>(original: T, patch: object, sch
   if (!isMap(original)) fail('not-a-map', '', 'the document to patch must be a map');
   if (!isMap(patch)) fail('not-a-map', '', 'the patch must be a map');
   // The merge copies every map and list on the patch's paths; the rest is shared unless copied here.
-  const take: Take = !options.ownPatch ? materialize : options.patchParts ? remembered(options.patchParts) : materializeOwned;
+  const take: Take = options.ownPatch ? materializeOwned : materialize;
   return mergeMap(options.shareOriginal ? original : cloneData(original), patch, rootCursor(schema), '', take) as T;
-}
-
-function remembered(parts: Map<unknown, unknown>): Take {
-  return (value) => {
-    if (typeof value !== 'object' || value === null) return materializeOwned(value);
-    if (parts.has(value)) return parts.get(value);
-    const taken = materializeOwned(value);
-    parts.set(value, taken);
-    return taken;
-  };
 }
 
 export function tryStrategicMerge<T extends object>(original: T, patch: object, schema: PatchSchema, options: MergeOptions = {}): MergeOutcome<T> {

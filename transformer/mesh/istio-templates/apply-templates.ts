@@ -15,28 +15,29 @@ import type { PodTemplate } from '../types.js';
 import { goRoundTrip } from '../../go/go-roundtrip.js';
 import type { ParsedInputs } from './inputs.js';
 import { runTemplate, templateFailure } from './run-template.js';
+import type { TemplateContext } from './types.js';
 
 /**
- * Nothing here or after modifies a pod or a template's output in place, so merge results may
- * share what a template left alone with the user's pod (`goRoundTrip` then skips those parts by
- * identity), and hold the output's parts without copies (both merges of one output share them).
+ * Nothing here or after modifies a pod or a template's output in place (the output is
+ * `DeepReadonly`, shared with other pods through `TemplateModeCache`), so merge results may share
+ * what a template left alone with the user's pod (`goRoundTrip` then skips those parts by
+ * identity), and hold the output's parts without copies.
  */
 const SHARE = { shareOriginal: true, ownPatch: true } as const;
 
 export type TemplatesOutcome = { ok: true; merged: PodTemplate; templatePod: PodTemplate } | { ok: false; result: Result };
 
-export function applyTemplates(cluster: ParsedInputs, names: readonly string[], data: object, pod: PodTemplate, nativeSidecars: boolean): TemplatesOutcome {
+export function applyTemplates(cluster: ParsedInputs, names: readonly string[], data: object, pod: PodTemplate, nativeSidecars: boolean, context: TemplateContext): TemplatesOutcome {
   let merged: PodTemplate = pod;
   let templatePod: PodTemplate = { metadata: {}, spec: {} as PodTemplate['spec'] };
   for (const name of names) {
-    const ran = runTemplate(cluster, name, data);
+    const ran = runTemplate(cluster, name, data, context);
     if (!ran.ok) return ran;
-    const options = { ...SHARE, patchParts: new Map<unknown, unknown>() }; // the output is stripped once for both merges
-    const accumulated = tryStrategicMerge(templatePod, ran.overlay, POD_SCHEMA, options);
+    const accumulated = tryStrategicMerge(templatePod, ran.overlay, POD_SCHEMA, SHARE);
     if (!accumulated.ok) return { ok: false, result: templateFailure(cluster, `templates.${name}: failed applying injection overlay: strategic merge: ${accumulated.error.message}`) };
     templatePod = accumulated.value;
     if (nativeFor(merged, nativeSidecars)) merged = moveUserProxyToInit(merged, templatePod);
-    const next = tryStrategicMerge(merged, ran.overlay, POD_SCHEMA, options);
+    const next = tryStrategicMerge(merged, ran.overlay, POD_SCHEMA, SHARE);
     if (!next.ok) {
       const message = `templates.${name}: failed parsing generated injected YAML (check Istio sidecar injector configuration): strategic merge: ${next.error.message}`;
       return { ok: false, result: templateFailure(cluster, message) };

@@ -12,6 +12,7 @@
  * The JSON a message was built from stays attached (`protoSource`), for `protoToJSON`.
  */
 import { structValue, stringMap, withGoType } from '../../gotemplate/index.js';
+import type { DeepReadonly } from '../../data/deep-readonly.js';
 import { isObject } from '../../kube/objects.js';
 import { durationNanos } from '../istio/durations.js';
 import { SCHEMAS, type ProtoKind } from './proto-schemas.js';
@@ -26,29 +27,27 @@ export function protoSource(value: unknown): Json | undefined {
   return (value as { [PROTO_SOURCE]?: Json })[PROTO_SOURCE];
 }
 
-const CACHE = new WeakMap<Json, Map<string, object>>();
-
 /**
- * `json` (proto JSON names) as the Go message struct of schema `schemaName`. Structs are read-only
- * to templates, so one struct per JSON object is reused (the mesh config and its default
- * ProxyConfig are the same for every pod).
+ * Message structs built before, by JSON object (`TemplateModeCache.protoMessage`): structs are
+ * read-only to templates, and the mesh config and its default ProxyConfig are the same for every pod.
  */
-export function protoMessage(schemaName: string, json: Json): object {
-  let bySchema = CACHE.get(json);
-  if (!bySchema) CACHE.set(json, (bySchema = new Map()));
-  let message = bySchema.get(schemaName);
-  if (!message) bySchema.set(schemaName, (message = buildMessage(schemaName, json)));
-  return message;
+export interface MessageCache {
+  protoMessage(schemaName: string, json: DeepReadonly<Json>, build: () => object): object;
 }
 
-function buildMessage(schemaName: string, json: Json): object {
+/** `json` (proto JSON names, never changed afterwards) as the Go message struct of schema `schemaName`. */
+export function protoMessage(schemaName: string, json: DeepReadonly<Json>, cache: MessageCache): object {
+  return cache.protoMessage(schemaName, json, () => buildMessage(schemaName, json as Json, cache));
+}
+
+function buildMessage(schemaName: string, json: Json, cache: MessageCache): object {
   const schema = SCHEMAS[schemaName];
   const fields: Record<string, unknown> = {};
   const getters: Record<string, () => unknown> = {};
   if (schema) {
     for (const [name, kind] of Object.entries(schema.fields)) {
       const goName = goProtoName(name);
-      const value = convert(kind, json[name]);
+      const value = convert(kind, json[name], cache);
       fields[goName] = value;
       getters[`Get${goName}`] = () => (value === null ? nilValue(kind) : value);
     }
@@ -56,7 +55,7 @@ function buildMessage(schemaName: string, json: Json): object {
   for (const [name, raw] of Object.entries(json)) {
     if (schema && name in schema.fields) continue;
     const goName = goProtoName(name);
-    const value = genericProto(raw);
+    const value = genericProto(raw, cache);
     fields[goName] = value;
     getters[`Get${goName}`] = () => value;
   }
@@ -70,11 +69,11 @@ export function goProtoName(jsonName: string): string {
   return jsonName.charAt(0).toUpperCase() + jsonName.slice(1);
 }
 
-function convert(kind: ProtoKind, raw: unknown): unknown {
+function convert(kind: ProtoKind, raw: unknown, cache: MessageCache): unknown {
   if (typeof kind === 'object') {
     if ('enum' in kind) return enumValue(kind.enum, kind.values, raw);
-    if ('message' in kind) return isObject(raw) ? protoMessage(kind.message, raw) : null;
-    return Array.isArray(raw) ? raw.map((item) => (isObject(item) ? protoMessage(kind.messages, item) : genericProto(item))) : null;
+    if ('message' in kind) return isObject(raw) ? protoMessage(kind.message, raw, cache) : null;
+    return Array.isArray(raw) ? raw.map((item) => (isObject(item) ? protoMessage(kind.messages, item, cache) : genericProto(item, cache))) : null;
   }
   switch (kind) {
     case 'string':
@@ -176,10 +175,10 @@ function durationValue(text: string): object | null {
 }
 
 /** A value of a field this table does not describe: objects become messages of their present fields. */
-function genericProto(raw: unknown): unknown {
+function genericProto(raw: unknown, cache: MessageCache): unknown {
   if (raw === undefined || raw === null) return null;
   if (typeof raw === 'number') return Number.isInteger(raw) ? BigInt(raw) : raw;
-  if (Array.isArray(raw)) return raw.map(genericProto);
-  if (isObject(raw)) return protoMessage('generic', raw);
+  if (Array.isArray(raw)) return raw.map((item) => genericProto(item, cache));
+  if (isObject(raw)) return protoMessage('generic', raw, cache);
   return raw;
 }

@@ -5,6 +5,7 @@
  */
 export { renderWithTemplates } from './render.js';
 export { injectorPolicy, parseClusterInputs, type InputsOutcome, type ParsedInputs } from './inputs.js';
+export type { TemplateModeCacheOptions } from './template-mode-cache.js';
 export { templatePreset } from './preset.js';
 export { sidecarTemplateData } from './template-data.js';
 export { applyMeshConfig } from './mesh-config.js';

@@ -2,16 +2,17 @@
  * The cluster's injection inputs (`ClusterInputs` texts) parsed once: the injector config with
  * every template parsed, the values, and the mesh config applied over Istio's defaults. Each input
  * may be its ConfigMap manifest or the bare data content; without `values`, the injector
- * ConfigMap's own `data.values` is used. Parsing is pure; the outcome is cached per inputs object.
+ * ConfigMap's own `data.values` is used. Parsing is pure; the outcome is kept per inputs object,
+ * with the `TemplateModeCache` every render with these inputs shares.
  */
 import { parseDocument } from 'yaml';
-import { GO_TYPE, MAP_CHANGING_FUNCS, defineFunc, marshalJSON, type FuncMap } from '../../gotemplate/index.js';
+import { GO_TYPE, MAP_CHANGING_FUNCS, defineContextFunc, marshalJSON, type FuncMap } from '../../gotemplate/index.js';
 import { injectionFuncMap } from './funcs/funcs-istio.js';
-import type { InjectorPolicy } from './types.js';
+import type { InjectorPolicy, TemplateContext } from './types.js';
+import type { DeepReadonly } from '../../data/deep-readonly.js';
 import { settle } from '../../data/frozen-data.js';
 import { cloneData, isObject } from '../../kube/objects.js';
 import type { Result } from '../../results.js';
-import { createBlockCache, type BlockCache } from '../../yaml/fast-read/fast-read.js';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../../yaml/yaml-options.js';
 import { proxyConfigJson } from '../istio/proxy-config-json.js';
 import type { ProxyConfig } from '../istio/proxy-config.js';
@@ -23,34 +24,38 @@ import { inputError } from './input-results.js';
 import { applyMeshConfig } from './mesh-config.js';
 import { defaultMeshConfig, type MeshConfigJson } from './mesh-defaults.js';
 import { positionAt } from './source-position.js';
+import { TemplateModeCache, type TemplateModeCacheOptions } from './template-mode-cache.js';
 import type { ClusterInputs, SourceText } from './types.js';
 import { valuesSettings, type ValuesMap, type ValuesSettings } from './values.js';
 
+/** Shared by every render with the same inputs: read-only (renders get `valuesCopy` of the values). */
 export interface ParsedInputs {
-  injector: InjectorConfig;
+  readonly injector: InjectorConfig;
   /** The injector file (for messages). */
-  injectorPath: string;
+  readonly injectorPath: string;
   /** `.Values`; each render takes it through `valuesCopy` (templates may `set` into it). */
-  values: ValuesMap;
+  readonly values: DeepReadonly<ValuesMap>;
   /** Whether a template calls a function that changes maps (`set`, `merge`...): then each render needs its own values. */
-  templatesChangeMaps: boolean;
-  settings: ValuesSettings;
-  mesh: MeshConfigJson;
-  /** What the templates' `env KEY DEFAULT` reads; set per render (istiod's environment). */
-  env: { current: Readonly<Record<string, string>> };
-  /** Blocks of template output read before: outputs differ from pod to pod in a few lines (`run-template.ts`). */
-  outputCache: BlockCache;
+  readonly templatesChangeMaps: boolean;
+  readonly settings: Readonly<ValuesSettings>;
+  readonly mesh: DeepReadonly<MeshConfigJson>;
+  /** What renders with these inputs work out once and share. */
+  readonly cache: TemplateModeCache;
 }
 
 export type InputsOutcome = { ok: true; inputs: ParsedInputs } | { ok: false; results: Result[] };
 
-const CACHE = new WeakMap<ClusterInputs, InputsOutcome>();
+const PARSED = new WeakMap<ClusterInputs, InputsOutcome>();
 
-export function parseClusterInputs(inputs: ClusterInputs): InputsOutcome {
-  let outcome = CACHE.get(inputs);
+/**
+ * `inputs` parsed, once per inputs object. `cacheOptions` (for `npm run bench`, which switches
+ * caches off to measure them) apply when that object is parsed first.
+ */
+export function parseClusterInputs(inputs: ClusterInputs, cacheOptions?: TemplateModeCacheOptions): InputsOutcome {
+  let outcome = PARSED.get(inputs);
   if (!outcome) {
-    outcome = parseUncached(inputs);
-    CACHE.set(inputs, outcome);
+    outcome = parseUncached(inputs, new TemplateModeCache(cacheOptions));
+    PARSED.set(inputs, outcome);
   }
   return outcome;
 }
@@ -65,15 +70,14 @@ export function injectorPolicy(inputs: ClusterInputs): InjectorPolicy | undefine
   return { policy, neverInjectSelector: neverInjectSelector.filter(nonEmpty), alwaysInjectSelector: alwaysInjectSelector.filter(nonEmpty) };
 }
 
-/** `.Values` for one render: shared (frozen) unless a template can change it, which Istio's never do. */
-export function valuesCopy(inputs: ParsedInputs): ValuesMap {
+/** `.Values` for one render: shared (frozen) unless a template can change it (then a copy), which Istio's never do. */
+export function valuesCopy(inputs: ParsedInputs): DeepReadonly<ValuesMap> {
   return inputs.templatesChangeMaps ? cloneData(inputs.values) : inputs.values;
 }
 
-function parseUncached(inputs: ClusterInputs): InputsOutcome {
+function parseUncached(inputs: ClusterInputs, cache: TemplateModeCache): InputsOutcome {
   const results: Result[] = [];
-  const env = { current: {} as Readonly<Record<string, string>> };
-  const funcs = templateFuncs(env);
+  const funcs = templateFuncs();
 
   const injectorLookup = lookupConfigMap(inputs.injector);
   const injectorText = dataText(inputs.injector, injectorLookup, 'config', 'istio-sidecar-injector', results);
@@ -89,38 +93,31 @@ function parseUncached(inputs: ClusterInputs): InputsOutcome {
   const templatesChangeMaps = [...injector.config.templates.values()].some((t) => [...t.calledFunctions()].some((name) => MAP_CHANGING_FUNCS.has(name)));
   // Shared by every render: frozen, big maps in V8's fast layout (templates read them per pod).
   // Templates that change maps get their own copy per render instead (`valuesCopy`).
-  const shaped = (templatesChangeMaps ? values : settle(values)) as ValuesMap;
+  const shaped = (templatesChangeMaps ? values : settle(values)) as DeepReadonly<ValuesMap>;
   return {
     ok: true,
-    inputs: { injector: injector.config, injectorPath: inputs.injector.path, values: shaped, templatesChangeMaps, settings: valuesSettings(shaped), mesh, env, outputCache: createBlockCache() },
+    inputs: { injector: injector.config, injectorPath: inputs.injector.path, values: shaped, templatesChangeMaps, settings: valuesSettings(shaped), mesh, cache },
   };
 }
 
-function templateFuncs(env: ParsedInputs['env']): FuncMap {
+function templateFuncs(): FuncMap {
   return {
     ...injectionFuncMap({ protoToJSON }),
-    // istiod's environment differs per run (knobs), the parsed templates do not: read it at call time.
-    env: defineFunc(['string', 'string'], (key: string, def: string) => {
-      const value = Object.prototype.hasOwnProperty.call(env.current, key) ? env.current[key]! : '';
+    // istiod's environment differs per run (knobs), the parsed templates do not: each execution passes it.
+    env: defineContextFunc(['string', 'string'], (context: TemplateContext | undefined, key: string, def: string) => {
+      const env = context?.env ?? {};
+      const value = Object.prototype.hasOwnProperty.call(env, key) ? env[key]! : '';
       return value === '' ? def : value;
     }),
   };
 }
 
-// Per message JSON object (read-only; most pods share the mesh's default ProxyConfig).
-const PROTO_JSON = new WeakMap<object, string>();
-
 /** Istio's `protoToJSON`: a ProxyConfig minus its defaults (`cleanProxyConfig`), other messages as they are. */
 function protoToJSON(message: unknown): string {
   const source = protoSource(message);
   if (source === undefined) return marshalJSON(message);
-  let json = PROTO_JSON.get(message as object);
-  if (json === undefined) {
-    const goType = (message as { [GO_TYPE]?: unknown })[GO_TYPE];
-    json = goType === SCHEMAS.ProxyConfig!.goType ? proxyConfigJson(source as ProxyConfig) : marshalJSON(source);
-    PROTO_JSON.set(message as object, json);
-  }
-  return json;
+  const goType = (message as { [GO_TYPE]?: unknown })[GO_TYPE];
+  return goType === SCHEMAS.ProxyConfig!.goType ? proxyConfigJson(source as ProxyConfig) : marshalJSON(source);
 }
 
 function dataText(source: SourceText, lookup: ReturnType<typeof lookupConfigMap>, key: string, configMap: string, results: Result[]): DataText | undefined {

@@ -18,6 +18,7 @@
  *
  * Steps 1, 5 and 6 are the built-in preset's own functions (`../istio/`).
  */
+import type { DeepReadonly } from '../../data/deep-readonly.js';
 import { isObject } from '../../kube/objects.js';
 import type { Result } from '../../results.js';
 import { hasErrors } from '../../results.js';
@@ -80,6 +81,7 @@ export const renderWithTemplates: TemplateRenderer = (input: TemplateRenderInput
     proxyUID: ids.uid,
     proxyGID: ids.gid,
     compliancePolicy: input.knobs.compliancePolicy,
+    messages: cluster.cache,
   });
 
   const selection = selectTemplates(annotations, cluster.injector);
@@ -88,8 +90,7 @@ export const renderWithTemplates: TemplateRenderer = (input: TemplateRenderInput
     return { pod: null, results: [...results, templateFailure(cluster, selection.message, field)] };
   }
 
-  cluster.env.current = input.knobs.env ?? {};
-  const applied = applyTemplates(cluster, selection.names, data, original, input.knobs.nativeSidecars);
+  const applied = applyTemplates(cluster, selection.names, data, original, input.knobs.nativeSidecars, { env: input.knobs.env ?? {} });
   if (!applied.ok) return { pod: null, results: [...results, applied.result] };
   const { merged, templatePod } = applied;
 
@@ -115,8 +116,8 @@ export const renderWithTemplates: TemplateRenderer = (input: TemplateRenderInput
 };
 
 /** Mesh `defaultConfig`, ProxyConfig CRs and the pod's `proxy.istio.io/config` (validated already), by Istio's precedence. */
-function effectiveProxyConfig(cluster: ParsedInputs, annotations: Readonly<Record<string, string>>, crs: ProxyConfigLayers | undefined): ProxyConfig {
-  const meshDefault = (cluster.mesh.defaultConfig ?? {}) as ProxyConfig;
+function effectiveProxyConfig(cluster: ParsedInputs, annotations: Readonly<Record<string, string>>, crs: ProxyConfigLayers | undefined): DeepReadonly<ProxyConfig> {
+  const meshDefault = (cluster.mesh.defaultConfig ?? {}) as DeepReadonly<ProxyConfig>;
   const text = annotations[ANN.proxyConfig];
   const parsed = text === undefined ? undefined : parseProxyConfigAnnotation(text);
   return applyProxyConfigLayers(meshDefault, parsed?.ok ? parsed.overlay : undefined, crs);

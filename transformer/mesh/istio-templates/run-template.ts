@@ -6,14 +6,17 @@ import { parseDocument } from 'yaml';
 import { TemplateError } from '../../gotemplate/index.js';
 import { isObject } from '../../kube/objects.js';
 import type { Result } from '../../results.js';
-import { readPlainData, type BlockCache } from '../../yaml/fast-read/fast-read.js';
+import type { DeepReadonly } from '../../data/deep-readonly.js';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../../yaml/yaml-options.js';
 import { TEMPLATE_NAME } from './injector-config.js';
 import { templateError } from './input-results.js';
 import type { ParsedInputs } from './inputs.js';
 import { positionAt } from './source-position.js';
+import type { TemplateModeCache } from './template-mode-cache.js';
+import type { TemplateContext } from './types.js';
 
-export type TemplateRun = { ok: true; overlay: Record<string, unknown> } | { ok: false; result: Result };
+/** The overlay may share parts with other pods' (`TemplateModeCache`): read-only. */
+export type TemplateRun = { ok: true; overlay: DeepReadonly<Record<string, unknown>> } | { ok: false; result: Result };
 
 /**
  * The most template output read as YAML, in characters: ~40x Istio's sidecar output (~6 KB) and
@@ -23,10 +26,10 @@ export type TemplateRun = { ok: true; overlay: Record<string, unknown> } | { ok:
  */
 export const MAX_OVERLAY_CHARS = 256 * 1024;
 
-export function runTemplate(cluster: ParsedInputs, name: string, data: object): TemplateRun {
+export function runTemplate(cluster: ParsedInputs, name: string, data: object, context: TemplateContext): TemplateRun {
   let text: string;
   try {
-    text = cluster.injector.templates.get(name)!.execute(data);
+    text = cluster.injector.templates.get(name)!.execute(data, context);
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
     const position = cluster.injector.positions.get(name);
@@ -38,7 +41,7 @@ export function runTemplate(cluster: ParsedInputs, name: string, data: object): 
     const message = `templates.${name}: the output has ${text.length} characters, over mesh-inject's limit of ${MAX_OVERLAY_CHARS} for an injection overlay; fix the template so it writes less`;
     return { ok: false, result: templateError(cluster.injectorPath, position ? position(1, 1) : { line: 1, column: 1 }, message) };
   }
-  const parsed = parseOutput(text, cluster.outputCache);
+  const parsed = parseOutput(text, cluster.cache);
   if (!parsed.ok) return { ok: false, result: templateFailure(cluster, `templates.${name}: ${parsed.message}`) };
   const { value } = parsed;
   if (value === null || value === undefined) return { ok: true, overlay: {} };
@@ -48,11 +51,10 @@ export function runTemplate(cluster: ParsedInputs, name: string, data: object): 
 
 /**
  * The output as plain data: the fast reader (~15x quicker) for the block YAML templates print, else
- * `yaml` with its error report. The fast reader's value is deep-frozen (it shares blocks between
- * pods through `cache`): copy before changing it.
+ * `yaml` with its error report. The fast reader's value shares blocks with other pods' (`cache`).
  */
-function parseOutput(text: string, cache: BlockCache): { ok: true; value: unknown } | { ok: false; message: string } {
-  const fast = readPlainData(text, cache);
+function parseOutput(text: string, cache: TemplateModeCache): { ok: true; value: DeepReadonly<unknown> } | { ok: false; message: string } {
+  const fast = cache.readOutput(text);
   if (fast.ok) return fast;
   const doc = parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0) {

@@ -21,7 +21,8 @@ import { workloadIdentity } from '../istio/workload-identity.js';
 import type { ProxyConfig } from '../istio/proxy-config.js';
 import type { PodTemplate, WorkloadInfo } from '../types.js';
 import { k8sStruct } from '../../go/go-k8s.js';
-import { protoMessage } from './go-proto.js';
+import type { DeepReadonly } from '../../data/deep-readonly.js';
+import { protoMessage, type MessageCache } from './go-proto.js';
 import type { MeshConfigJson } from './mesh-defaults.js';
 import type { ValuesMap, ValuesSettings } from './values.js';
 
@@ -29,15 +30,17 @@ export interface TemplateDataInput {
   /** The pod as the templates see it (previous injection stripped). */
   pod: PodTemplate;
   workload: WorkloadInfo;
-  proxyConfig: ProxyConfig;
-  mesh: MeshConfigJson;
-  values: ValuesMap;
+  proxyConfig: DeepReadonly<ProxyConfig>;
+  mesh: DeepReadonly<MeshConfigJson>;
+  values: DeepReadonly<ValuesMap>;
   settings: ValuesSettings;
   revision: string;
   nativeSidecars: boolean;
   proxyUID: bigint;
   proxyGID: bigint;
   compliancePolicy: string;
+  /** Message structs of the mesh config and ProxyConfigs built before (`ParsedInputs.cache`). */
+  messages: MessageCache;
 }
 
 export function sidecarTemplateData(input: TemplateDataInput): object {
@@ -53,8 +56,8 @@ export function sidecarTemplateData(input: TemplateDataInput): object {
     DeploymentMeta: namespacedName(owner.namespace, owner.name),
     ObjectMeta: k8sStruct('meta.ObjectMeta', metadata),
     Spec: k8sStruct('core.PodSpec', pod.spec),
-    ProxyConfig: protoMessage('ProxyConfig', proxyConfig),
-    MeshConfig: protoMessage('MeshConfig', input.mesh),
+    ProxyConfig: protoMessage('ProxyConfig', proxyConfig, input.messages),
+    MeshConfig: protoMessage('MeshConfig', input.mesh, input.messages),
     Values: input.values,
     Revision: input.revision,
     NativeSidecars: input.nativeSidecars,
@@ -73,7 +76,7 @@ function namespacedName(namespace: string, name: string): object {
 }
 
 /** Istio's `InboundTrafficPolicyMode`. */
-export function inboundTrafficPolicyMode(mesh: MeshConfigJson): string {
+export function inboundTrafficPolicyMode(mesh: DeepReadonly<MeshConfigJson>): string {
   const policy = mesh.inboundTrafficPolicy;
   const mode = isObject(policy) ? policy.mode : undefined;
   return mode === 'LOCALHOST' || mode === 1 ? 'localhost' : 'passthrough';

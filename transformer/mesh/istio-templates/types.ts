@@ -34,6 +34,12 @@ export interface TemplateKnobs {
   env?: Readonly<Record<string, string>>;
 }
 
+/** What differs between executions of the same parsed templates: passed to each (`Template.execute`), never stored. */
+export interface TemplateContext {
+  /** istiod's environment, as `env KEY DEFAULT` reads it. */
+  readonly env: Readonly<Record<string, string>>;
+}
+
 export interface TemplateRenderInput {
   pod: PodTemplate;
   workload: WorkloadInfo;

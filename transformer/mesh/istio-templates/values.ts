@@ -6,6 +6,7 @@
  * with the proto getters Istio uses.
  */
 import { sprint } from '../../gotemplate/index.js';
+import type { DeepReadonly } from '../../data/deep-readonly.js';
 import { isObject } from '../../kube/objects.js';
 import type { ValuesImageSettings } from '../istio/images.js';
 
@@ -28,18 +29,18 @@ export interface ValuesSettings extends ValuesImageSettings {
 
 const DEFAULT_IMAGE = 'proxyv2';
 
-function at(values: ValuesMap, path: string): unknown {
+function at(values: DeepReadonly<ValuesMap>, path: string): unknown {
   let node: unknown = values;
   for (const key of path.split('.')) node = isObject(node) ? node[key] : undefined;
   return node;
 }
 
-function str(values: ValuesMap, path: string): string {
+function str(values: DeepReadonly<ValuesMap>, path: string): string {
   const v = at(values, path);
   return typeof v === 'string' ? v : '';
 }
 
-export function valuesSettings(values: ValuesMap): ValuesSettings {
+export function valuesSettings(values: DeepReadonly<ValuesMap>): ValuesSettings {
   const tag = at(values, 'global.tag');
   return {
     hub: str(values, 'global.hub'),

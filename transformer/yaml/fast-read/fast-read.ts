@@ -10,8 +10,9 @@
  * row after it in `lines.next` (see `Lines`).
  *
  * With a `BlockCache` (the caller's, kept across calls), block collections of a few rows or more
- * are looked up by their text before being read (`fast-read-cache.ts`), and the whole value is
- * deep-frozen: parts of it are shared with other documents read with the same cache.
+ * are looked up by their text before being read (`block-cache.ts`), and the whole value is
+ * frozen all the way down: parts of it are shared with other documents read with the same cache
+ * (treat it as `DeepReadonly`).
  */
 import { GREATER, HASH, OPEN_BRACE, OPEN_BRACKET, PIPE } from './chars.js';
 import { BLOCK_MAP, BLOCK_SAME_INDENT_SEQ, BLOCK_SEQ, readCached, type BlockCache } from './block-cache.js';
@@ -24,7 +25,7 @@ import { settle } from '../../data/frozen-data.js';
 
 export { BlockCache, createBlockCache } from './block-cache.js';
 
-export type PlainRead = { ok: true; value: unknown } | { ok: false };
+export type PlainRead<T = unknown> = { ok: true; value: T } | { ok: false };
 
 const NOT_MINE: PlainRead = { ok: false };
 

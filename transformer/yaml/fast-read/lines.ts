@@ -44,7 +44,7 @@ export class Lines {
   private commentSearch = Infinity;
   private commentFound = -1;
 
-  /** `blocks`: the caller's cache of block nodes read before, if any (`fast-read-cache.ts`). */
+  /** `blocks`: the caller's cache of block nodes read before, if any (`block-cache.ts`). */
   constructor(
     readonly text: string,
     readonly blocks?: BlockCache,

@@ -52,6 +52,7 @@ function render(template: string, options: Options = {}): string {
     proxyUID: options.ids?.uid ?? 1337n,
     proxyGID: options.ids?.gid ?? 1337n,
     compliancePolicy: '',
+    messages: inputs.cache,
   });
   return inputs.injector.templates.get('t')!.execute(data);
 }
