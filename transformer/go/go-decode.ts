@@ -23,7 +23,7 @@ export class GoDecodeError extends Error {}
 
 const INT32 = parseGoType('int32') as Extract<GoType, { kind: 'int' }>;
 
-export interface DecodeOptions {
+interface DecodeOptions {
   /**
    * The value was read from YAML (`sigs.k8s.io/yaml`): YAML integers are bigints, and numbers and
    * booleans where Go expects a string become strings. Otherwise the value is plain JSON.

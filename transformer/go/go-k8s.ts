@@ -3,7 +3,7 @@
  * structs with Go field names (`.Spec.Containers`, `$c.Ports`, `$p.ContainerPort`), every field
  * present with its zero value when unset (`""`, `0`, `false`, nil), integers as Go ints, labels and
  * annotations as `map[string]string`, unset slices empty (a nil slice), unset pointers nil. Shapes
- * come from the generated Go type table (`../go-types/`). Each struct's JSON view (what
+ * come from the generated Go type table (`go-types.generated.ts`). Each struct's JSON view (what
  * `toJSON`, `structToJSON` and `toYaml` print) is the Kubernetes JSON form in Go field order with
  * `omitempty` applied: `{"name":"http","containerPort":80}`.
  */
@@ -160,7 +160,7 @@ function capitalised(key: string): string {
 }
 
 /** A value of no known Go type: objects become structs of their present fields, integers Go ints. */
-export function genericValue(raw: unknown): unknown {
+function genericValue(raw: unknown): unknown {
   if (raw === undefined || raw === null) return null;
   if (typeof raw === 'number') return Number.isInteger(raw) ? BigInt(raw) : raw;
   if (Array.isArray(raw)) return raw.map(genericValue);

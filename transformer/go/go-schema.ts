@@ -29,7 +29,7 @@ export interface GoField {
   omitzero: boolean;
 }
 
-export interface GoStruct {
+interface GoStruct {
   name: string;
   /** Fields in Go's marshalling order, inlined structs flattened in place. */
   fields: GoField[];

@@ -1,7 +1,7 @@
 /**
  * The keys by which mesh-inject's text edits, undo records and trust checks name the items of the
  * pod template's lists: containers by name, volumeMounts by mountPath... Derived from the strategic
- * merge's Pod schema (`strategic-merge/schema.ts`, the `x-kubernetes-patch-merge-key` tags), by
+ * merge's Pod schema (`kube/strategic-merge/schema.ts`, the `x-kubernetes-patch-merge-key` tags), by
  * field name: within a pod template every field name has one merge key (a test pins this).
  *
  * A list without a merge key is edited as one node (re-rendered in place). That includes the

@@ -2,9 +2,6 @@
 export type * from 'kubernetes-types/core/v1.js';
 export type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1.js';
 
-type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
-
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,7 +9,7 @@ import { CONTAINER_SCHEMA, tryStrategicMerge } from '../kube/strategic-merge/ind
 import type { PodTemplate, WorkloadInfo } from './types.js';
 import { matchesAnyGlob } from '../data/globs.js';
 
-export function sidecarApplies(sidecar: SidecarConfig, workload: WorkloadInfo, podLabels: Record<string, string>): boolean {
+function sidecarApplies(sidecar: SidecarConfig, workload: WorkloadInfo, podLabels: Record<string, string>): boolean {
   const { matchLabels, kinds, namespaces } = sidecar.selector;
   if (kinds?.length && !kinds.includes(workload.kind)) return false;
   if (namespaces?.length && !matchesAnyGlob(workload.namespace, namespaces)) return false;

@@ -8,9 +8,9 @@ import { isObject } from '../kube/objects.js';
 import { ITEM_SELECTOR_KEYS } from '../kube/merge-keys.js';
 
 export const RECORD_ANNOTATION = 'mesh-inject.dev/injected';
-export const RECORD_VERSION = 1;
+const RECORD_VERSION = 1;
 
-export interface ReplacedNode {
+interface ReplacedNode {
   path: PathSegment[];
   /** Original source from the key (or item content) to the end of the node's last line. */
   text: string;
@@ -18,7 +18,7 @@ export interface ReplacedNode {
   column: number;
 }
 
-export interface RemovedNode {
+interface RemovedNode {
   /** Path of the removed node (map key or keyed item). */
   path: PathSegment[];
   /** The removed whole lines, indentation included. */
@@ -31,7 +31,7 @@ export interface RemovedNode {
 
 export interface InjectionRecord {
   /**
-   * Digest of the document as written (`injection-digest.ts`), so an unchanged document is
+   * Digest of the document as written (`digest.ts`), so an unchanged document is
    * recognised without undoing and redoing the injection. Optional: older records lack it.
    */
   digest?: string;

@@ -14,7 +14,7 @@
 import { isMap } from './json-kind.js';
 
 /** What identifies an item: its merge-key value for maps, the item itself for scalars. */
-export type Identify = (item: unknown) => unknown;
+type Identify = (item: unknown) => unknown;
 
 export function identifyBy(mergeKey: string | undefined): Identify {
   if (mergeKey === undefined) return (item) => item;

@@ -14,7 +14,7 @@ import { identifyBy, normalizeElementOrder, partitionByPresence } from './elemen
 import { childPath, fail } from './errors.js';
 import { isMap, kindOf, sameScalar, type JsonKind, type Obj } from './json-kind.js';
 
-export interface ListMergeContext {
+interface ListMergeContext {
   readonly mergeKey: string | undefined;
   /** Path of the list in the patch, for errors. */
   readonly path: string;

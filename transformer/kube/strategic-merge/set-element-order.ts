@@ -12,7 +12,7 @@ import { isMap, sameScalar, type Obj } from './json-kind.js';
 import { fieldRule, type SchemaCursor } from './lookup.js';
 import { listItemKind } from './merge-list.js';
 
-export interface OrderContext {
+interface OrderContext {
   readonly cursor: SchemaCursor;
   readonly path: string;
   /** Merges the list field `key` present in both, with the field's strategy. */

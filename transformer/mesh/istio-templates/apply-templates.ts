@@ -25,7 +25,7 @@ import type { TemplateContext } from './types.js';
  */
 const SHARE = { shareOriginal: true, ownPatch: true } as const;
 
-export type TemplatesOutcome = { ok: true; merged: PodTemplate; templatePod: PodTemplate } | { ok: false; result: Result };
+type TemplatesOutcome = { ok: true; merged: PodTemplate; templatePod: PodTemplate } | { ok: false; result: Result };
 
 export function applyTemplates(cluster: ParsedInputs, names: readonly string[], data: object, pod: PodTemplate, nativeSidecars: boolean, context: TemplateContext): TemplatesOutcome {
   let merged: PodTemplate = pod;

@@ -15,7 +15,7 @@ export interface DataText {
   map: PositionMap;
 }
 
-export type DataLookup =
+type DataLookup =
   | { kind: 'bare'; data: DataText }
   | { kind: 'configmap'; name: string; data: Partial<Record<string, DataText>> }
   | { kind: 'error'; path: string; line: number; column: number; message: string };

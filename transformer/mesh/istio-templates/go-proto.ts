@@ -65,7 +65,7 @@ function buildMessage(schemaName: string, json: Json, cache: MessageCache): obje
 }
 
 /** Go names of proto fields: the JSON name with its first letter upper-cased (`meshId` -> `MeshId`). */
-export function goProtoName(jsonName: string): string {
+function goProtoName(jsonName: string): string {
   return jsonName.charAt(0).toUpperCase() + jsonName.slice(1);
 }
 

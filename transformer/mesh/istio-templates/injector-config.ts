@@ -17,7 +17,7 @@ import type { DataText } from './configmap-data.js';
 import { inputError, templateError } from './input-results.js';
 import { positionAt, scalarContentMap, type PositionMap } from './source-position.js';
 
-export const SIDECAR_TEMPLATE = 'sidecar';
+const SIDECAR_TEMPLATE = 'sidecar';
 /** The name Istio gives every injection template (`template.New("inject")`), as its errors print it. */
 export const TEMPLATE_NAME = 'inject';
 

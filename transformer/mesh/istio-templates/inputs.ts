@@ -54,7 +54,7 @@ const PARSED = new WeakMap<ClusterInputs, InputsOutcome>();
 export function parseClusterInputs(inputs: ClusterInputs, cacheOptions?: TemplateModeCacheOptions): InputsOutcome {
   let outcome = PARSED.get(inputs);
   if (!outcome) {
-    outcome = parseUncached(inputs, new TemplateModeCache(cacheOptions));
+    outcome = parseUncached(inputs, cacheOptions);
     PARSED.set(inputs, outcome);
   }
   return outcome;
@@ -75,7 +75,7 @@ export function valuesCopy(inputs: ParsedInputs): DeepReadonly<ValuesMap> {
   return inputs.templatesChangeMaps ? cloneData(inputs.values) : inputs.values;
 }
 
-function parseUncached(inputs: ClusterInputs, cache: TemplateModeCache): InputsOutcome {
+function parseUncached(inputs: ClusterInputs, cacheOptions: TemplateModeCacheOptions | undefined): InputsOutcome {
   const results: Result[] = [];
   const funcs = templateFuncs();
 
@@ -94,6 +94,8 @@ function parseUncached(inputs: ClusterInputs, cache: TemplateModeCache): InputsO
   // Shared by every render: frozen, big maps in V8's fast layout (templates read them per pod).
   // Templates that change maps get their own copy per render instead (`valuesCopy`).
   const shaped = (templatesChangeMaps ? values : settle(values)) as DeepReadonly<ValuesMap>;
+  // A template that can change maps could change a shared message struct too: it gets its own per render.
+  const cache = new TemplateModeCache(templatesChangeMaps ? { ...cacheOptions, protoMessages: false } : cacheOptions);
   return {
     ok: true,
     inputs: { injector: injector.config, injectorPath: inputs.injector.path, values: shaped, templatesChangeMaps, settings: valuesSettings(shaped), mesh, cache },

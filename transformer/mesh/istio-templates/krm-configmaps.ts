@@ -14,10 +14,10 @@ import { lineEnd, lineStart } from '../../yaml/edit/text-lines.js';
 import { positionAt } from './source-position.js';
 import type { ClusterInputs, SourceText } from './types.js';
 
-export const LOCAL_CONFIG_ANNOTATION = 'config.kubernetes.io/local-config';
-export const RESOURCE_LIST_PATH = 'ResourceList (stdin)';
+const LOCAL_CONFIG_ANNOTATION = 'config.kubernetes.io/local-config';
+const RESOURCE_LIST_PATH = 'ResourceList (stdin)';
 
-export interface LocalInputs {
+interface LocalInputs {
   /** The ResourceList text without the consumed ConfigMaps. */
   text: string;
   config: InjectConfig;

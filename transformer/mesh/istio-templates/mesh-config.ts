@@ -17,7 +17,7 @@ import { mergeProxyConfig, proxyConfigFromObject, type ProxyConfig } from '../is
 import { SCHEMAS, type ProtoKind } from './proto-schemas.js';
 import type { MeshConfigJson } from './mesh-defaults.js';
 
-export type MeshApplyOutcome = { ok: true; mesh: MeshConfigJson } | { ok: false; field: string; message: string };
+type MeshApplyOutcome = { ok: true; mesh: MeshConfigJson } | { ok: false; field: string; message: string };
 
 const MESH_FIELDS = SCHEMAS.MeshConfig!.fields;
 

@@ -8,9 +8,9 @@ import type { Container } from '../../kube/objects.js';
 import { INIT_CONTAINER, PROXY_CONTAINER, VALIDATION_CONTAINER } from '../istio/names.js';
 import type { PodTemplate } from '../types.js';
 
-export const DEFAULT_PROXY_ID = 1337n;
-export const UID_RANGE_ANNOTATION = 'openshift.io/sa.scc.uid-range';
-export const SUPPLEMENTAL_GROUPS_ANNOTATION = 'openshift.io/sa.scc.supplemental-groups';
+const DEFAULT_PROXY_ID = 1337n;
+const UID_RANGE_ANNOTATION = 'openshift.io/sa.scc.uid-range';
+const SUPPLEMENTAL_GROUPS_ANNOTATION = 'openshift.io/sa.scc.supplemental-groups';
 
 const MAX_UINT32 = 0xffffffffn;
 

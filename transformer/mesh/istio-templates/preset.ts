@@ -8,7 +8,6 @@
  * a user `istio-proxy` gets a classic sidecar (native sidecars would leave `containers: []`),
  * unless its own `sidecar.istio.io/nativeSidecar` annotation asks for native.
  */
-import type { InjectConfig } from '../../inject-config.js';
 import { nativeSidecarsByConfig } from '../istio/native.js';
 import { PROXY_CONTAINER } from '../istio/names.js';
 import { checkIstioPod, ISTIO_CONTAINERS } from '../istio/pod-checks.js';

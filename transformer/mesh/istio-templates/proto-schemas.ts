@@ -20,7 +20,7 @@ export type ProtoKind =
   | { message: string }
   | { messages: string };
 
-export interface MessageSchema {
+interface MessageSchema {
   /** The Go type as `%T` prints it. */
   goType: string;
   fields: Readonly<Record<string, ProtoKind>>;

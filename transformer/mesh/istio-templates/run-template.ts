@@ -16,7 +16,7 @@ import type { TemplateModeCache } from './template-mode-cache.js';
 import type { TemplateContext } from './types.js';
 
 /** The overlay may share parts with other pods' (`TemplateModeCache`): read-only. */
-export type TemplateRun = { ok: true; overlay: DeepReadonly<Record<string, unknown>> } | { ok: false; result: Result };
+type TemplateRun = { ok: true; overlay: DeepReadonly<Record<string, unknown>> } | { ok: false; result: Result };
 
 /**
  * The most template output read as YAML, in characters: ~40x Istio's sidecar output (~6 KB) and

@@ -8,7 +8,7 @@ import { goQuote } from '../../gotemplate/index.js';
 import { ANN } from '../istio/names.js';
 import type { InjectorConfig } from './injector-config.js';
 
-export type TemplateSelection = { ok: true; names: string[] } | { ok: false; message: string };
+type TemplateSelection = { ok: true; names: string[] } | { ok: false; message: string };
 
 export function selectTemplates(annotations: Readonly<Record<string, string>>, config: InjectorConfig): TemplateSelection {
   const requested = annotations[ANN.templates];

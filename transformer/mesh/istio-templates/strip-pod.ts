@@ -14,7 +14,7 @@ import type { PodTemplate } from '../types.js';
 
 const PROMETHEUS_KEYS = new Set(['prometheus_io_path', 'prometheus_io_port', 'prometheus_io_scrape', 'prometheus_istio_io_scrape_targets']);
 
-export type StripOutcome = { ok: true; pod: PodTemplate; previous?: PreviousInjection } | { ok: false; message: string };
+type StripOutcome = { ok: true; pod: PodTemplate; previous?: PreviousInjection } | { ok: false; message: string };
 
 export function stripPreviousInjection(pod: PodTemplate, statusPort: number): StripOutcome {
   const annotations = pod.metadata.annotations ?? {};

@@ -26,7 +26,7 @@ import { protoMessage, type MessageCache } from './go-proto.js';
 import type { MeshConfigJson } from './mesh-defaults.js';
 import type { ValuesMap, ValuesSettings } from './values.js';
 
-export interface TemplateDataInput {
+interface TemplateDataInput {
   /** The pod as the templates see it (previous injection stripped). */
   pod: PodTemplate;
   workload: WorkloadInfo;
@@ -76,7 +76,7 @@ function namespacedName(namespace: string, name: string): object {
 }
 
 /** Istio's `InboundTrafficPolicyMode`. */
-export function inboundTrafficPolicyMode(mesh: DeepReadonly<MeshConfigJson>): string {
+function inboundTrafficPolicyMode(mesh: DeepReadonly<MeshConfigJson>): string {
   const policy = mesh.inboundTrafficPolicy;
   const mode = isObject(policy) ? policy.mode : undefined;
   return mode === 'LOCALHOST' || mode === 1 ? 'localhost' : 'passthrough';

@@ -105,7 +105,7 @@ function detached(slice: string): string {
 }
 
 /** What a cached read needs of the reader's line table (`Lines` in `lines.ts`). */
-export interface BlockSource {
+interface BlockSource {
   readonly blocks?: BlockCache;
   readonly text: string;
   readonly starts: readonly number[];

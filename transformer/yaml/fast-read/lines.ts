@@ -21,7 +21,7 @@ export function isDecline(thrown: unknown): boolean {
 
 /**
  * The text and its lines (start, first non-space and end positions), found as reading reaches
- * them (`has`); the text has no unusual characters (`fast-read-subset.ts`). Rows are the table's indexes: a block
+ * them (`has`); the text has no unusual characters (`subset.ts`). Rows are the table's indexes: a block
  * taken from the cache (`skipTo`) takes one row, its first. Readers hand results back through the
  * fields `next` (the row after the node read last) and `cursor` (the position after the token read
  * last) rather than allocating pairs.

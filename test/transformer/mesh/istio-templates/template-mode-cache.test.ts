@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ClusterInputs } from '../../../../transformer/inject-config.js';
+import { parseClusterInputs } from '../../../../transformer/mesh/istio-templates/inputs.js';
 import { TemplateModeCache } from '../../../../transformer/mesh/istio-templates/template-mode-cache.js';
 
 const PROBE = 'readinessProbe:\n  httpGet:\n    path: /healthz/ready\n    port: 15021\n  periodSeconds: 15\n';
@@ -44,5 +46,26 @@ describe('the template-mode cache', () => {
     cache.protoMessage('ProxyConfig', json, () => ({ built: ++built }));
     cache.protoMessage('ProxyConfig', json, () => ({ built: ++built }));
     expect(built).toBe(2);
+  });
+});
+
+describe('the template-mode cache of parsed cluster inputs', () => {
+  const injector = (template: string) => ({ injector: { path: 'config.yaml', text: `policy: enabled\ntemplates:\n  sidecar: |\n    ${template}\n` } });
+  const messageBuilds = (inputs: ClusterInputs) => {
+    const outcome = parseClusterInputs(inputs);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.results));
+    const json = { concurrency: 2 };
+    let built = 0;
+    outcome.inputs.cache.protoMessage('ProxyConfig', json, () => ({ built: ++built }));
+    outcome.inputs.cache.protoMessage('ProxyConfig', json, () => ({ built: ++built }));
+    return built;
+  };
+
+  it('shares message structs between pods when no template can change a map', () => {
+    expect(messageBuilds(injector('spec: {}'))).toBe(1);
+  });
+
+  it('builds them per render when a template calls set or merge (a change must not reach the next pod)', () => {
+    expect(messageBuilds(injector('{{ $_ := set .Values "k" "v" }}spec: {}'))).toBe(2);
   });
 });
