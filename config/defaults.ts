@@ -34,6 +34,9 @@ export const DEFAULT_CONFIG: Readonly<InjectConfig> = deepFreeze({
     rewriteAppHTTPProbe: true,
     enablePrometheusMerge: true,
   },
+  linkerd: {
+    version: 'edge-26.8.3',
+  },
   namespaces: { inject: ['*'], skip: [] },
   sidecars: [],
   workloads: [],

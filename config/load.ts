@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lilconfig, type LilconfigResult, type Loader } from 'lilconfig';
-import type { InjectConfig } from '../transformer/inject-config.js';
+import type { InjectConfig, LinkerdInputs } from '../transformer/inject-config.js';
 import type { ClusterInputs, SourceText } from '../transformer/mesh/istio-templates/types.js';
 import type { Result } from '../transformer/results.js';
 import { defaultConfig } from './defaults.js';
@@ -150,7 +150,7 @@ async function toLoadedConfig(result: NonNullable<LilconfigResult>, opts: { allo
     rootDir: isInside(filepath, opts.stopDir) ? opts.stopDir : undefined,
   });
   const loaded: LoadedConfig = { ...validated, warnings: [...(file.parsed?.warnings ?? []), ...validated.warnings], filepath, source: 'file' };
-  return withClusterInputs(loaded, filepath);
+  return withLinkerdInputs(await withClusterInputs(loaded, filepath), filepath);
 }
 
 const CLUSTER_FILES = ['injector', 'values', 'meshConfig'] as const;
@@ -171,18 +171,47 @@ async function withClusterInputs(loaded: LoadedConfig, filepath: string): Promis
   for (const key of CLUSTER_FILES) {
     const file = istio[key];
     if (file === undefined) continue;
-    const fault = await checkConfigFile(file);
-    if (fault) return { errors: [fault], warnings: loaded.warnings, filepath, source: 'file' };
-    try {
-      texts[key] = { path: file, text: await readFile(file, 'utf8') };
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.message;
-      return fail(`istio.${key}: cannot read ${file} (${why}); fix the path (relative to ${path.basename(filepath)}) or remove istio.${key}`);
-    }
+    const read = await readInput(file, `istio.${key}`, filepath);
+    if ('error' in read) return { errors: [read.error], warnings: loaded.warnings, filepath, source: 'file' };
+    texts[key] = read.text;
   }
   const cluster: ClusterInputs = { injector: texts.injector!, ...(texts.values ? { values: texts.values } : {}), ...(texts.meshConfig ? { meshConfig: texts.meshConfig } : {}) };
   return { ...loaded, config: { ...loaded.config!, istio: { ...istio, cluster } } };
+}
+
+const LINKERD_NEEDS_TRUST_ANCHORS =
+  'mesh: linkerd needs the identity trust anchors (a proxy without them cannot start); set linkerd.values to the linkerd-config ConfigMap (kubectl get -n linkerd configmap linkerd-config -o yaml > linkerd/linkerd-config.yaml), or linkerd.identityTrustAnchorsFile (or linkerd.identityTrustAnchorsPEM) to the trust anchors';
+
+/** `linkerd.values|identityTrustAnchorsFile` name files; their texts go into `linkerd.inputs` (parsed by the core). */
+async function withLinkerdInputs(loaded: LoadedConfig, filepath: string): Promise<LoadedConfig> {
+  const linkerd = loaded.config?.linkerd;
+  if (!linkerd) return loaded;
+  if (loaded.config!.mesh === 'linkerd' && linkerd.values === undefined && linkerd.identityTrustAnchorsFile === undefined && linkerd.identityTrustAnchorsPEM === undefined) {
+    return { errors: [toResult('error', LINKERD_NEEDS_TRUST_ANCHORS, { filepath })], warnings: loaded.warnings, filepath, source: 'file' };
+  }
+  if (linkerd.values === undefined && linkerd.identityTrustAnchorsFile === undefined) return loaded;
+  const inputs: LinkerdInputs = {};
+  for (const [key, into] of [['values', 'values'], ['identityTrustAnchorsFile', 'trustAnchors']] as const) {
+    const file = linkerd[key];
+    if (file === undefined) continue;
+    const read = await readInput(file, `linkerd.${key}`, filepath);
+    if ('error' in read) return { errors: [read.error], warnings: loaded.warnings, filepath, source: 'file' };
+    inputs[into] = read.text;
+  }
+  return { ...loaded, config: { ...loaded.config!, linkerd: { ...linkerd, inputs } } };
+}
+
+/** A file a config key names, or the error naming the key, the file and the fix. */
+async function readInput(file: string, key: string, filepath: string): Promise<{ text: SourceText } | { error: Result }> {
+  const fault = await checkConfigFile(file);
+  if (fault) return { error: fault };
+  try {
+    return { text: { path: file, text: await readFile(file, 'utf8') } };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.message;
+    return { error: toResult('error', `${key}: cannot read ${file} (${why}); fix the path (relative to ${path.basename(filepath)}) or remove ${key}`, { filepath }) };
+  }
 }
 
 function loaders(allowJs: boolean): Record<string, Loader> {

@@ -3,7 +3,7 @@
  * - `kubernetesVersion: 1.33` (a YAML number) becomes the string as written, with a warning;
  * - `istio.proxyResources` is merged over the default key by key, like Helm values (null drops);
  * - quantities written as numbers become strings;
- * - `istio.injector|meshConfig|values` are resolved against the config file's directory.
+ * - `istio.injector|meshConfig|values` and `linkerd.values|identityTrustAnchorsFile` are resolved against the config file's directory.
  */
 import path from 'node:path';
 import type { InjectConfig, ResourceRequirements, SidecarConfig } from '../transformer/inject-config.js';
@@ -23,6 +23,7 @@ export function normalize(rc: RcParsed, ctx: NormalizeContext): { config?: Injec
   const findings: Finding[] = [];
   const kubernetesVersion = normalizeKubernetesVersion(rc.kubernetesVersion, ctx, findings);
   const { injector, meshConfig, values, proxyResources, ...istio } = rc.istio;
+  const { values: linkerdValues, identityTrustAnchorsFile, ...linkerd } = rc.linkerd;
   const config: InjectConfig = {
     mesh: rc.mesh,
     kubernetesVersion,
@@ -31,6 +32,10 @@ export function normalize(rc: RcParsed, ctx: NormalizeContext): { config?: Injec
       ...istio,
       proxyResources: mergeResources(DEFAULT_CONFIG.istio.proxyResources, proxyResources),
       ...resolved({ injector, meshConfig, values }, ctx.baseDir),
+    },
+    linkerd: {
+      ...linkerd,
+      ...resolved({ values: linkerdValues, identityTrustAnchorsFile }, ctx.baseDir),
     },
     namespaces: rc.namespaces,
     sidecars: rc.sidecars.map(

@@ -14,8 +14,12 @@ interface RuleContext {
 
 type ConfigRule = (config: InjectConfig, ctx: RuleContext) => Finding[];
 
-/** Containers the Istio preset injects itself. */
-const ISTIO_CONTAINER_NAMES: readonly string[] = ['istio-proxy', 'istio-init', 'istio-validation'];
+/** Containers each mesh preset injects itself. */
+const MESH_CONTAINER_NAMES: Readonly<Record<'istio' | 'linkerd', readonly string[]>> = {
+  istio: ['istio-proxy', 'istio-init', 'istio-validation'],
+  linkerd: ['linkerd-proxy', 'linkerd-init', 'linkerd-network-validator', 'linkerd-debug'],
+};
+const MESH_TITLE = { istio: 'Istio', linkerd: 'Linkerd' } as const;
 
 const uniqueSidecarNames: ConfigRule = (config) =>
   duplicates(config.sidecars.map((s, i) => ({ name: s.name, path: ['sidecars', i, 'name'] }))).map(({ name, path, first }) => ({
@@ -38,24 +42,31 @@ const uniqueSidecarContainerNames: ConfigRule = (config) =>
     message: `container name "${name}" is already used by ${first}; container names must be unique in a pod`,
   }));
 
-const noReservedIstioContainerNames: ConfigRule = (config) =>
-  config.mesh !== 'istio'
-    ? []
-    : config.sidecars.flatMap((s, i) =>
-        (['initContainers', 'containers'] as const).flatMap((list) =>
-          s[list].flatMap((c, j): Finding[] =>
-            ISTIO_CONTAINER_NAMES.includes(c.name)
-              ? [
-                  {
-                    severity: 'error',
-                    path: ['sidecars', i, list, j, 'name'],
-                    message: `"${c.name}" is injected by the Istio preset; rename this container or set mesh: none`,
-                  },
-                ]
-              : [],
-          ),
-        ),
-      );
+const noReservedMeshContainerNames: ConfigRule = (config) => {
+  const mesh = config.mesh;
+  if (mesh === 'none') return [];
+  return config.sidecars.flatMap((s, i) =>
+    (['initContainers', 'containers'] as const).flatMap((list) =>
+      s[list].flatMap((c, j): Finding[] =>
+        MESH_CONTAINER_NAMES[mesh].includes(c.name)
+          ? [
+              {
+                severity: 'error',
+                path: ['sidecars', i, list, j, 'name'],
+                message: `"${c.name}" is injected by the ${MESH_TITLE[mesh]} preset; rename this container or set mesh: none`,
+              },
+            ]
+          : [],
+      ),
+    ),
+  );
+};
+
+/** One source of trust anchors; whether there is one at all is checked where files are read (`load.ts`): a KRM function may get them from the ResourceList. */
+const oneTrustAnchorSource: ConfigRule = (config) =>
+  config.linkerd.identityTrustAnchorsPEM !== undefined && config.linkerd.identityTrustAnchorsFile !== undefined
+    ? [{ severity: 'error', path: ['linkerd', 'identityTrustAnchorsFile'], message: 'set either linkerd.identityTrustAnchorsPEM or linkerd.identityTrustAnchorsFile, not both' }]
+    : [];
 
 const uniqueWorkloadKinds: ConfigRule = (config) =>
   duplicates(
@@ -81,27 +92,31 @@ const nativeSidecarsNeedKubernetes129: ConfigRule = (config) => {
 };
 
 /** In a shared repo server (Argo CD) a config must not read files of other checkouts. */
-const istioFilesInsideRoot: ConfigRule = (config, ctx) => {
+const meshFilesInsideRoot: ConfigRule = (config, ctx) => {
   const root = ctx.rootDir;
   if (!root) return [];
-  return (['injector', 'meshConfig', 'values'] as const).flatMap((key): Finding[] => {
-    const file = config.istio[key];
+  const files: [string, string, string | undefined][] = [
+    ...(['injector', 'meshConfig', 'values'] as const).map((key): [string, string, string | undefined] => ['istio', key, config.istio[key]]),
+    ...(['values', 'identityTrustAnchorsFile'] as const).map((key): [string, string, string | undefined] => ['linkerd', key, config.linkerd[key]]),
+  ];
+  return files.flatMap(([section, key, file]): Finding[] => {
     if (file === undefined || !path.isAbsolute(file)) return [];
     const relative = path.relative(root, file);
     const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
     return inside
       ? []
-      : [{ severity: 'error', path: ['istio', key], message: `"${file}" is outside ${root}; keep the file inside the repository` }];
+      : [{ severity: 'error', path: [section, key], message: `"${file}" is outside ${root}; keep the file inside the repository` }];
   });
 };
 
 const RULES: readonly ConfigRule[] = [
   uniqueSidecarNames,
   uniqueSidecarContainerNames,
-  noReservedIstioContainerNames,
+  noReservedMeshContainerNames,
+  oneTrustAnchorSource,
   uniqueWorkloadKinds,
   nativeSidecarsNeedKubernetes129,
-  istioFilesInsideRoot,
+  meshFilesInsideRoot,
 ];
 
 export function runRules(config: InjectConfig, ctx: RuleContext, rules: readonly ConfigRule[] = RULES): Finding[] {

@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { DEFAULT_CONFIG } from './defaults.js';
 import { expects } from './expects.js';
 import { istioSchema } from './istio-schema.js';
+import { linkerdSchema } from './linkerd-schema.js';
 import { sidecarSchema, workloadSchema } from './sidecar-schema.js';
 import { dnsLabel, globList, kubernetesVersion } from './value-schemas.js';
 
@@ -16,7 +17,7 @@ const D = DEFAULT_CONFIG;
 export const rcSchema = z
   .strictObject({
     $schema: expects('a string', z.string()).optional().describe('URL or path of this JSON Schema, for editors; ignored by mesh-inject.'),
-    mesh: expects('istio or none', z.enum(['istio', 'none']))
+    mesh: expects('istio, linkerd or none', z.enum(['istio', 'linkerd', 'none']))
       .default(D.mesh)
       .describe('Mesh preset to inject; none injects only the custom sidecars.'),
     kubernetesVersion: kubernetesVersion
@@ -26,6 +27,7 @@ export const rcSchema = z
       .default(D.defaultNamespace)
       .describe('Namespace assumed for objects without metadata.namespace.'),
     istio: istioSchema,
+    linkerd: linkerdSchema,
     namespaces: z
       .strictObject({
         inject: globList('"*"')

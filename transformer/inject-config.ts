@@ -4,7 +4,7 @@
  */
 import type { Container, Volume } from './kube/objects.js';
 
-export type MeshName = 'istio' | 'none';
+export type MeshName = 'istio' | 'linkerd' | 'none';
 
 export interface InjectConfig {
   /** Which built-in mesh preset to inject; `none` injects only `sidecars`. */
@@ -14,6 +14,7 @@ export interface InjectConfig {
   /** Namespace assumed for objects without `metadata.namespace`. */
   defaultNamespace: string;
   istio: IstioConfig;
+  linkerd: LinkerdConfig;
   namespaces: NamespaceSelection;
   sidecars: SidecarConfig[];
   workloads: WorkloadKind[];
@@ -67,6 +68,25 @@ export interface IstioConfig {
   values?: string;
   /** The texts of `injector`/`meshConfig`/`values` (read by `config/load.ts`, or ConfigMaps in a KRM ResourceList): template mode. */
   cluster?: ClusterInputs;
+}
+
+export interface LinkerdConfig {
+  /** Linkerd version whose built-in chart defaults apply when no `values` are given (the proxy image tag). */
+  version: string;
+  /** Path of the control plane's values: the `linkerd-config` ConfigMap manifest or a Helm values file. */
+  values?: string;
+  /** The identity trust anchors (PEM), when no `values` are given. */
+  identityTrustAnchorsPEM?: string;
+  /** Path of a PEM file with the trust anchors, instead of `identityTrustAnchorsPEM`. */
+  identityTrustAnchorsFile?: string;
+  /** The texts of `values` / `identityTrustAnchorsFile` (read by `config/load.ts`, or a ConfigMap in a KRM ResourceList). */
+  inputs?: LinkerdInputs;
+}
+
+/** The Linkerd control plane's settings as texts, with where they came from. */
+export interface LinkerdInputs {
+  values?: SourceText;
+  trustAnchors?: SourceText;
 }
 
 export interface ResourceRequirements {

@@ -51,7 +51,7 @@ describe('discovery', () => {
   });
 
   it('points errors in package.json at the key inside "mesh-inject"', async () => {
-    const r = repo({ 'package.json': '{\n  "name": "x",\n  "mesh-inject": {\n    "mesh": "linkerd"\n  }\n}\n' });
+    const r = repo({ 'package.json': '{\n  "name": "x",\n  "mesh-inject": {\n    "mesh": "consul"\n  }\n}\n' });
     const loaded = await createConfigResolver({ stopDir: r.root }).resolveFor(r.at('deploy.yaml'));
     expect(loaded.config).toBeUndefined();
     expect(loaded.errors).toMatchObject([

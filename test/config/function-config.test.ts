@@ -70,7 +70,7 @@ spec:
     });
 
     it('finds positions when the functionConfig sits inside a ResourceList', () => {
-      const text = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nfunctionConfig:\n  apiVersion: mesh-inject.dev/v1alpha1\n  kind: MeshInject\n  spec:\n    mesh: linkerd\n';
+      const text = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nfunctionConfig:\n  apiVersion: mesh-inject.dev/v1alpha1\n  kind: MeshInject\n  spec:\n    mesh: consul\n';
       const parsed = parseConfigYaml(text, 'stdin');
       const list = parsed.raw as { functionConfig: unknown };
       const result = configFromFunctionConfig(list.functionConfig, {
@@ -137,7 +137,7 @@ spec:
     });
 
     it('points a bad value at the data value', () => {
-      const result = fromYaml('apiVersion: v1\nkind: ConfigMap\ndata:\n  istio.proxyResources.limits.cpu: lots\n  mesh: linkerd\n');
+      const result = fromYaml('apiVersion: v1\nkind: ConfigMap\ndata:\n  istio.proxyResources.limits.cpu: lots\n  mesh: consul\n');
       expect(result.errors).toMatchObject([
         { code: 'config-invalid', file: { line: 4, column: 36 } },
         { code: 'config-invalid', file: { line: 5, column: 9 } },

@@ -16,7 +16,7 @@ const at = (line: number, column: number) => ({ severity: 'error', code: 'config
 
 describe('validateConfig: error positions', () => {
   it.each([
-    ['a wrong enum value', 'mesh: linkerd\n', [at(1, 7)]],
+    ['a wrong enum value', 'mesh: consul\n', [at(1, 7)]],
     ['a value of the wrong type', 'istio:\n  cni: "true"\n', [at(2, 8)]],
     ['a number where a string is expected', 'istio:\n  tag: 1.30\n', [at(2, 8)]],
     ['an invalid union value', 'istio:\n  hub: docker.io/istio\n  nativeSidecars: maybe\n', [at(3, 19)]],
@@ -35,7 +35,7 @@ describe('validateConfig: error positions', () => {
   });
 
   it('reports every problem, in document order', () => {
-    const result = check('istio:\n  tagg: x\n  cni: 1\nmesh: linkerd\n');
+    const result = check('istio:\n  tagg: x\n  cni: 1\nmesh: consul\n');
     expect(result.errors.map((e) => [e.file?.line, e.file?.column])).toEqual([
       [2, 3],
       [3, 8],
@@ -49,9 +49,9 @@ describe('validateConfig: error positions', () => {
   });
 
   it('gives no file without a source, and no position without a document', () => {
-    expect(validateConfig({ mesh: 'linkerd' }).errors).toEqual([expect.not.objectContaining({ file: expect.anything() })]);
-    expect(validateConfig({ mesh: 'linkerd' }, { filepath: FILE }).errors).toMatchObject([{ file: { path: FILE } }]);
-    expect(validateConfig({ mesh: 'linkerd' }, { filepath: FILE }).errors[0]?.file?.line).toBeUndefined();
+    expect(validateConfig({ mesh: 'consul' }).errors).toEqual([expect.not.objectContaining({ file: expect.anything() })]);
+    expect(validateConfig({ mesh: 'consul' }, { filepath: FILE }).errors).toMatchObject([{ file: { path: FILE } }]);
+    expect(validateConfig({ mesh: 'consul' }, { filepath: FILE }).errors[0]?.file?.line).toBeUndefined();
   });
 });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/defaults.js';
 import { decideMeshInjection } from '../../transformer/policy/decision.js';
+import { decideIstio } from '../../transformer/mesh/istio/decision.js';
 import type { LabelSelector } from '../../transformer/kube/label-selector.js';
 import { ISTIO_CORPUS } from '../helpers/shared-data.js';
 
@@ -33,9 +34,9 @@ describe.skipIf(!ISTIO_CORPUS.found)('Istio injectRequired cases through the dec
           podAnnotations: c.annotations ?? {},
           hostNetwork: c.hostNetwork,
           namespaces: new Map(),
-          injector: { policy: c.config.policy, neverInjectSelector: c.config.neverInjectSelector ?? [], alwaysInjectSelector: c.config.alwaysInjectSelector ?? [] },
         },
         defaultConfig(),
+        { decide: (input) => decideIstio(input, { policy: c.config.policy, neverInjectSelector: c.config.neverInjectSelector ?? [], alwaysInjectSelector: c.config.alwaysInjectSelector ?? [] }) },
       );
       expect(decision.inject).toBe(c.want);
     });

@@ -17,6 +17,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InjectConfig } from '../../transformer/inject-config.js';
 import { decideMeshInjection } from '../../transformer/policy/decision.js';
+import { decideIstio } from '../../transformer/mesh/istio/decision.js';
 import { isObject } from '../../transformer/kube/objects.js';
 import { istioPreset } from '../../transformer/mesh/istio/index.js';
 import { injectorPolicy, renderWithTemplates, templatePreset } from '../../transformer/mesh/istio-templates/index.js';
@@ -59,9 +60,9 @@ function decide(c: Case, input: WorkloadPod): boolean {
       podAnnotations: meta.annotations ?? {},
       hostNetwork: input.pod.spec?.hostNetwork === true,
       namespaces: new Map(),
-      ...(injectorPolicy(inputs) ? { injector: injectorPolicy(inputs)! } : {}),
     },
     config,
+    { decide: (decisionInput) => decideIstio(decisionInput, injectorPolicy(inputs)) },
   );
   return decision.inject;
 }

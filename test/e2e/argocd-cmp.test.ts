@@ -175,7 +175,7 @@ describe.skipIf(missing)('Argo CD CMP v2: a broken app exits non-zero and prints
     {
       name: 'an invalid .mesh-injectrc',
       path: 'apps/shop',
-      edit: (root) => writeFileSync(join(root, '.mesh-injectrc.yaml'), 'mesh: linkerd\n'),
+      edit: (root) => writeFileSync(join(root, '.mesh-injectrc.yaml'), 'mesh: consul\n'),
       stderr: /\.mesh-injectrc\.yaml:1:7: \[error\].*mesh/,
     },
     {
@@ -184,7 +184,7 @@ describe.skipIf(missing)('Argo CD CMP v2: a broken app exits non-zero and prints
       edit: (root) => writeFileSync(join(root, 'apps/shop/mesh-inject.config.js'), markerScript(join(root, 'js-config-ran'))),
       stderr: /JavaScript config files are disabled/,
     },
-    { name: 'a bad parameter value', path: 'apps/shop', edit: () => {}, parameters: [{ name: 'mesh', string: 'linkerd' }], stderr: /Argo CD parameter mesh: .*istio or none/ },
+    { name: 'a bad parameter value', path: 'apps/shop', edit: () => {}, parameters: [{ name: 'mesh', string: 'consul' }], stderr: /Argo CD parameter mesh: .*istio, linkerd or none/ },
     { name: 'an unknown parameter', path: 'apps/shop', edit: () => {}, parameters: [{ name: 'tag', string: '1.33.0' }], stderr: /\(invalid-parameters\)/ },
     { name: 'a parameter given as an array', path: 'apps/shop', edit: () => {}, parameters: [{ name: 'istio-tag', array: ['1.33.0'] }], stderr: /\(invalid-parameters\)/ },
     { name: 'a bad allow-empty value', path: 'apps/shop', edit: () => {}, parameters: [{ name: 'allow-empty', string: 'yes' }], stderr: /\(invalid-parameters\)/ },

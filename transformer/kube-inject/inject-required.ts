@@ -10,10 +10,10 @@
  * | label (else annotation) `sidecar.istio.io/inject: "true"`        | yes      |
  * | any other value (warning), or unset                              | yes      |
  */
-import { INJECT_LABEL } from '../policy/decision.js';
+import { INJECT_LABEL } from '../mesh/istio/decision.js';
 import { goQuote } from '../gotemplate/go-quote.js';
 import type { ObjectMeta } from '../kube/objects.js';
-import { SYSTEM_NAMESPACES } from '../mesh/istio/names.js';
+import { SYSTEM_NAMESPACES } from '../kube/system-namespaces.js';
 
 interface InjectRequired {
   inject: boolean;

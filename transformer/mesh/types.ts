@@ -34,6 +34,8 @@ export interface MeshRenderInput {
   podPath: string;
   /** Istio ProxyConfig CRs of the run, in input order (absent: none). */
   proxyConfigs?: readonly ProxyConfigResource[];
+  /** The pod's `Namespace` object, when the input has one (namespace-level mesh settings). */
+  namespaceObject?: NamespaceMeta;
 }
 
 export interface MeshRenderOutput {
@@ -52,9 +54,38 @@ export interface PodProblem {
   message: string;
 }
 
+/** Labels and annotations of a `Namespace` object in the input. */
+export interface NamespaceMeta {
+  labels: Readonly<Record<string, string>>;
+  annotations: Readonly<Record<string, string>>;
+}
+
+/** Whether the mesh goes into a workload, and why (`explain` prints the reason). */
+export interface Decision {
+  inject: boolean;
+  code: ResultCode;
+  reason: string;
+  /** A label or annotation with a value the mesh does not understand. */
+  warning?: string;
+}
+
+/** What a mesh's own decision rows see, once the mesh-neutral rows (`policy/decision.ts`) let the pod through. */
+export interface MeshDecisionInput {
+  namespace: string;
+  podLabels: Readonly<Record<string, unknown>>;
+  podAnnotations: Readonly<Record<string, unknown>>;
+  /** The pod's `Namespace` object, when the input has one. */
+  namespaceObject: NamespaceMeta | undefined;
+  /** The namespace matches the config's `namespaces.inject` globs. */
+  selectedByConfig: boolean;
+  config: InjectConfig;
+}
+
 /** One mesh's injection, as the engine uses it. */
 export interface MeshPreset {
   readonly mesh: Exclude<MeshName, 'none'>;
+  /** The mesh's rows of the decision table: its opt-in/opt-out labels and annotations, namespace selection. */
+  decide(input: MeshDecisionInput): Decision;
   /** The pristine pod template → the pod the mesh's webhook would produce. */
   render(input: MeshRenderInput): MeshRenderOutput;
   /** What must hold of the pristine pod before this mesh goes in (an application on a port the proxy uses...). */

@@ -5,7 +5,6 @@
 import type { ClusterContext } from '../policy/cluster-context.js';
 import type { InjectConfig } from '../inject-config.js';
 import { decideMeshInjection, type Decision } from '../policy/decision.js';
-import { injectorPolicy } from '../mesh/istio-templates/inputs.js';
 import type { MeshPreset, PodTemplate, WorkloadInfo } from '../mesh/types.js';
 import { validatePodTemplate, type PodProblem } from '../policy/pod-validation.js';
 import { activeSidecars, applySidecars } from '../mesh/custom-sidecars.js';
@@ -43,8 +42,6 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
   const problems = validatePodTemplate(pod);
   const metadata = (isObject(pod.metadata) ? pod.metadata : {}) as Record<string, unknown>;
   const spec = (isObject(pod.spec) ? pod.spec : {}) as Record<string, unknown>;
-  // Template mode: the cluster's injector config also decides (policy, never/always selectors).
-  const injector = config.mesh === 'istio' && config.istio.cluster ? injectorPolicy(config.istio.cluster) : undefined;
   const selection = decideMeshInjection(
     {
       namespace: workload.namespace,
@@ -52,13 +49,11 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
       podAnnotations: (isObject(metadata.annotations) ? metadata.annotations : {}) as Record<string, unknown>,
       hostNetwork: spec.hostNetwork === true,
       namespaces: input.cluster.namespaces,
-      ...(injector ? { injector } : {}),
     },
-    { ...config, mesh: 'istio' },
+    config,
+    input.preset,
   );
-  const decision: Decision = input.force
-    ? { inject: true, code: 'injected', reason: 'forced' }
-    : config.mesh === 'none' ? { inject: false, code: 'skipped-mesh-none', reason: 'config sets mesh: none' } : selection;
+  const decision: Decision = input.force ? { inject: true, code: 'injected', reason: 'forced' } : selection;
   if (problems.length) return { target: null, decision, problems, results: [] };
 
   let target: PodTemplate = cloneData({ metadata, spec }) as unknown as PodTemplate;
@@ -68,7 +63,8 @@ export function injectWorkload(input: WorkloadInput): WorkloadOutcome {
   if (decision.inject && input.preset) {
     const meshProblems = input.preset.checkPod(pod);
     if (meshProblems.length) return { target: null, decision, problems: meshProblems, results: [] };
-    const rendered = input.preset.render({ pod: target, workload, config, podPath: input.podPath, proxyConfigs: input.cluster.proxyConfigs });
+    const namespaceObject = input.cluster.namespaces.get(workload.namespace);
+    const rendered = input.preset.render({ pod: target, workload, config, podPath: input.podPath, proxyConfigs: input.cluster.proxyConfigs, ...(namespaceObject ? { namespaceObject } : {}) });
     results.push(...rendered.results);
     if (!rendered.pod || rendered.results.some((r) => r.severity === 'error')) {
       return { target: null, decision, problems: [], results };

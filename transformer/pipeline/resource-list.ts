@@ -7,7 +7,7 @@ import { collectClusterContext } from '../policy/cluster-context.js';
 import type { InjectConfig } from '../inject-config.js';
 import { isObject } from '../kube/objects.js';
 import { invalidProxyConfigResult } from '../mesh/istio/proxy-config-crs.js';
-import { localClusterInputs } from '../mesh/istio-templates/krm-configmaps.js';
+import { localClusterInputs } from '../mesh/krm-configmaps.js';
 import type { MeshPreset } from '../mesh/types.js';
 import type { FileRef, Result } from '../results.js';
 import { transformDocument, type Mode, type WorkloadReport } from './transform-document.js';
@@ -125,6 +125,12 @@ export function transformResourceList(text: string, request: ResourceListRequest
     const keys = unread.map((k) => `istio.${k}`).join(', ');
     const message = `${keys}: a KRM function reads no files, so the built-in preset is used; add the istio-sidecar-injector (and istio) ConfigMaps to the input with the annotation config.kubernetes.io/local-config: "true" instead`;
     configResults.push({ severity: 'warning', code: 'config-invalid', message });
+  }
+  const unreadLinkerd = config.mesh === 'linkerd' && !config.linkerd.inputs ? (['values', 'identityTrustAnchorsFile'] as const).filter((k) => config.linkerd[k] !== undefined) : [];
+  if (unreadLinkerd.length > 0) {
+    const keys = unreadLinkerd.map((k) => `linkerd.${k}`).join(', ');
+    const message = `${keys}: a KRM function reads no files; add the linkerd-config ConfigMap to the input with the annotation config.kubernetes.io/local-config: "true", or set linkerd.identityTrustAnchorsPEM in the functionConfig`;
+    configResults.push({ severity: 'error', code: 'config-invalid', message });
   }
 
   // Namespaces and ProxyConfig CRs among the items; an invalid CR is an error on its own item.

@@ -1,6 +1,6 @@
 /**
  * What a run knows about the cluster, read from its own input before anything is transformed (the
- * webhook reads the same from the cluster): labels of `Namespace` objects, which steer the
+ * webhook reads the same from the cluster): labels and annotations of `Namespace` objects, which steer the
  * injection decision, and Istio `ProxyConfig` CRs, which shape the proxy. Collected from every
  * input file of the run, in input order; the objects themselves pass through unchanged.
  */
@@ -8,15 +8,16 @@ import type { Node } from 'yaml';
 import { isHelmTemplate } from './helm-template.js';
 import { isObject } from '../kube/objects.js';
 import { invalidProxyConfigResult, isProxyConfigObject, readProxyConfigResource, type ProxyConfigResource } from '../mesh/istio/proxy-config-crs.js';
-import { collectNamespaceLabels } from './namespace-objects.js';
+import { collectNamespaces } from './namespace-objects.js';
+import type { NamespaceMeta } from '../mesh/types.js';
 import type { FileRef, Result } from '../results.js';
 import { resolvePath, type PathSegment } from '../yaml/node-path.js';
 import { parseManifest, toPlainData, type ParsedDocument } from '../yaml/parse-document.js';
 import { splitDocuments } from '../yaml/split-documents.js';
 
 export interface ClusterContext {
-  /** Labels of `Namespace` objects, by name. */
-  namespaces: Map<string, Record<string, string>>;
+  /** Labels and annotations of `Namespace` objects, by name. */
+  namespaces: Map<string, NamespaceMeta>;
   /** ProxyConfig CRs in input order: where Istio takes the oldest, the first one wins. */
   proxyConfigs: ProxyConfigResource[];
 }
@@ -30,7 +31,7 @@ export function emptyClusterContext(): ClusterContext {
 
 /** Objects such as a ResourceList's items (`kind: List` items too); `fileOf` says where each was read. */
 export function collectClusterContext(objects: readonly unknown[], into = emptyClusterContext(), fileOf?: (object: Record<string, unknown>) => FileRef | undefined): ClusterContext {
-  collectNamespaceLabels(objects, into.namespaces);
+  collectNamespaces(objects, into.namespaces);
   for (const object of objects) if (isObject(object)) collectProxyConfigs(object, into, fileOf?.(object));
   return into;
 }

@@ -13,7 +13,8 @@ import { PROXY_CONTAINER } from '../istio/names.js';
 import { checkIstioPod, ISTIO_CONTAINERS } from '../istio/pod-checks.js';
 import { podProxyConfigs } from '../istio/proxy-config-layers.js';
 import type { MeshPreset, MeshRenderInput, MeshRenderOutput } from '../types.js';
-import { parseClusterInputs } from './inputs.js';
+import { injectorPolicy, parseClusterInputs } from './inputs.js';
+import { decideIstio } from '../istio/decision.js';
 import { renderWithTemplates } from './render.js';
 import type { ClusterInputs } from './types.js';
 
@@ -39,7 +40,9 @@ export function templatePreset(inputs: ClusterInputs): MeshPreset {
     }));
     return output.pod && crs.applied.length > 0 ? { ...output, proxyConfigs: crs.applied } : output;
   };
-  return { mesh: 'istio', render, checkPod: checkIstioPod, containers: ISTIO_CONTAINERS };
+  // The injector config's policy and selectors decide too (Istio's injectRequired).
+  const injector = injectorPolicy(inputs);
+  return { mesh: 'istio', render, decide: (input) => decideIstio(input, injector), checkPod: checkIstioPod, containers: ISTIO_CONTAINERS };
 }
 
 /** The mesh config's `rootNamespace`: a ProxyConfig CR there without a selector applies mesh-wide. */

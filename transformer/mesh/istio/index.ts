@@ -13,6 +13,7 @@
  */
 import { isObject } from '../../kube/objects.js';
 import { POD_TEMPLATE_SCHEMA, tryStrategicMerge, type StrategicMergeProblem } from '../../kube/strategic-merge/index.js';
+import { decideIstio } from './decision.js';
 import type { Result } from '../../results.js';
 import { hasErrors } from '../../results.js';
 import type { MeshPreset, MeshRenderInput, MeshRenderOutput, PodTemplate } from '../types.js';
@@ -33,7 +34,7 @@ import { checkTemplates } from './templates.js';
 import { validateAnnotations } from './validate-annotations.js';
 
 /** Istio's built-in preset. */
-export const istioPreset: MeshPreset = { mesh: 'istio', render: renderIstio, checkPod: checkIstioPod, containers: ISTIO_CONTAINERS };
+export const istioPreset: MeshPreset = { mesh: 'istio', render: renderIstio, decide: (input) => decideIstio(input), checkPod: checkIstioPod, containers: ISTIO_CONTAINERS };
 
 function renderIstio(input: MeshRenderInput): MeshRenderOutput {
   const pod: PodTemplate = { metadata: input.pod.metadata ?? {}, spec: input.pod.spec };

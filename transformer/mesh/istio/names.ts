@@ -66,5 +66,3 @@ export const CORE_DUMP_CONTAINER = 'enable-core-dump';
 /** The only injection template the built-in preset renders. */
 export const SIDECAR_TEMPLATE = 'sidecar';
 
-/** Istio's `IgnoredNamespaces` (pkg/kube/inject/initializer.go): never injected. */
-export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);

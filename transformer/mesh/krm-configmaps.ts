@@ -1,6 +1,6 @@
 /**
- * Cluster inputs carried inside a KRM ResourceList: the `istio-sidecar-injector[-<rev>]` and
- * `istio[-<rev>]` ConfigMaps of the configured revision, marked
+ * Cluster inputs carried inside a KRM ResourceList: Istio's `istio-sidecar-injector[-<rev>]` and
+ * `istio[-<rev>]` ConfigMaps of the configured revision, or Linkerd's `linkerd-config`, marked
  * `config.kubernetes.io/local-config: "true"` (kpt's and kustomize's "input only, never applied").
  * They replace the functionConfig's inputs and are removed from the output items.
  *
@@ -8,11 +8,11 @@
  * indentation in front), so errors point at the ResourceList's own lines.
  */
 import { isSeq, type Document, type Node } from 'yaml';
-import type { InjectConfig } from '../../inject-config.js';
-import { isObject } from '../../kube/objects.js';
-import { lineEnd, lineStart } from '../../yaml/edit/text-lines.js';
-import { positionAt } from './source-position.js';
-import type { ClusterInputs, SourceText } from './types.js';
+import type { InjectConfig } from '../inject-config.js';
+import { isObject } from '../kube/objects.js';
+import { lineEnd, lineStart } from '../yaml/edit/text-lines.js';
+import { positionAt } from './istio-templates/source-position.js';
+import type { ClusterInputs, SourceText } from './istio-templates/types.js';
 
 const LOCAL_CONFIG_ANNOTATION = 'config.kubernetes.io/local-config';
 const RESOURCE_LIST_PATH = 'ResourceList (stdin)';
@@ -25,6 +25,7 @@ interface LocalInputs {
 
 /** The config with the ResourceList's cluster ConfigMaps as its inputs, or undefined when there are none to use. */
 export function localClusterInputs(text: string, doc: Document.Parsed, items: readonly unknown[], config: InjectConfig): LocalInputs | undefined {
+  if (config.mesh === 'linkerd') return localLinkerdConfig(text, doc, items, config);
   if (config.mesh !== 'istio') return undefined;
   const suffix = config.istio.revision === '' ? '' : `-${config.istio.revision}`;
   const injectorAt = items.findIndex((item) => isLocalConfigMap(item, `istio-sidecar-injector${suffix}`));
@@ -41,6 +42,15 @@ export function localClusterInputs(text: string, doc: Document.Parsed, items: re
   const cluster: ClusterInputs = { injector, ...(values ? { values } : {}), ...(meshConfig ? { meshConfig } : {}) };
   const consumed = [injectorAt, meshAt].filter((i) => i >= 0);
   return { text: removeItems(text, seq.items as Node[], consumed, seq.flow === true), config: { ...config, istio: { ...config.istio, cluster } } };
+}
+
+/** Linkerd: the `linkerd-config` ConfigMap (its `data.values`) replaces the functionConfig's values and trust anchors. */
+function localLinkerdConfig(text: string, doc: Document.Parsed, items: readonly unknown[], config: InjectConfig): LocalInputs | undefined {
+  const at = items.findIndex((item) => isLocalConfigMap(item, 'linkerd-config'));
+  const seq = doc.get('items', true) as Node | undefined;
+  if (at < 0 || !isSeq(seq)) return undefined;
+  const values: SourceText = { path: RESOURCE_LIST_PATH, text: itemText(text, seq.items[at] as Node) };
+  return { text: removeItems(text, seq.items as Node[], [at], seq.flow === true), config: { ...config, linkerd: { ...config.linkerd, inputs: { values } } } };
 }
 
 function hasDataKey(item: unknown, key: string): boolean {
