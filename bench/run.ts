@@ -3,7 +3,7 @@
  * tests). Ratios compare against baselines measured in the same run on the same machine.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -137,10 +137,18 @@ function coldStartBench(): void {
  * the same synthetic pod templates through both presets, with the `default` conformance config
  * set's injector config, values and mesh config, read here at run time.
  */
+/** A Linkerd config with the built-in chart defaults and the example repository's trust anchor. */
+function linkerdConfig(): InjectConfig {
+  const config = defaultConfig();
+  config.mesh = 'linkerd';
+  config.linkerd.identityTrustAnchorsPEM = readFileSync(new URL('../examples/gitops-repo-linkerd/linkerd/ca.crt', import.meta.url), 'utf8');
+  return config;
+}
+
+/** Render cost per workload of each preset on the same pods: Istio built-in, Istio templates (with ../shared), Linkerd. */
 function templateBench(): void {
   const builtin = defaultConfig();
   const templated = templatedConfig();
-  if (!templated) return;
   const pods = syntheticPods(TEMPLATE_WORKLOADS);
   const pass = (config: InjectConfig): (() => number) => {
     const preset = presetFor(config) as MeshPreset;
@@ -156,20 +164,20 @@ function templateBench(): void {
   // Presets never modify the pod they are given, so each call gets the same object (as the
   // pipeline passes its parsed data), not a copy whose cost would blur the comparison; checked below.
   const before = JSON.stringify(pods);
-  const builtinPass = pass(builtin);
-  const templatePass = pass(templated);
+  const passes = { builtin: pass(builtin), linkerd: pass(linkerdConfig()), ...(templated ? { template: pass(templated) } : {}) };
   // Rounds alternate between the presets and the fastest of each counts: other processes on the
   // machine and GC pauses only ever slow a round down, and alternating keeps drift out of the ratio.
-  let builtinMs = Infinity;
-  let templateMs = Infinity;
+  const best: Record<string, number> = {};
   for (let round = 0; round < TEMPLATE_ROUNDS; round++) {
-    builtinMs = Math.min(builtinMs, builtinPass());
-    templateMs = Math.min(templateMs, templatePass());
+    for (const [name, run] of Object.entries(passes)) best[name] = Math.min(best[name] ?? Infinity, run());
   }
   if (JSON.stringify(pods) !== before) throw new Error('bench: a preset modified the pod it was given');
-  print('builtin_render_ms_per_workload', builtinMs / pods.length, 3);
-  print('template_render_ms_per_workload', templateMs / pods.length, 3);
-  print('template_vs_builtin_ratio', templateMs / builtinMs);
+  print('builtin_render_ms_per_workload', best.builtin! / pods.length, 3);
+  print('linkerd_render_ms_per_workload', best.linkerd! / pods.length, 3);
+  print('linkerd_vs_istio_builtin_ratio', best.linkerd! / best.builtin!);
+  if (best.template === undefined) return;
+  print('template_render_ms_per_workload', best.template / pods.length, 3);
+  print('template_vs_builtin_ratio', best.template / best.builtin!);
 }
 
 /** Each cache of template mode on vs off (`template-caches.ts`). */

@@ -150,6 +150,11 @@ async function toLoadedConfig(result: NonNullable<LilconfigResult>, opts: { allo
     rootDir: isInside(filepath, opts.stopDir) ? opts.stopDir : undefined,
   });
   const loaded: LoadedConfig = { ...validated, warnings: [...(file.parsed?.warnings ?? []), ...validated.warnings], filepath, source: 'file' };
+  return withMeshInputs(loaded, filepath);
+}
+
+/** The files the config's mesh keys name (Istio template mode, Linkerd values and trust anchors), read into the config. */
+export async function withMeshInputs(loaded: LoadedConfig, filepath: string): Promise<LoadedConfig> {
   return withLinkerdInputs(await withClusterInputs(loaded, filepath), filepath);
 }
 

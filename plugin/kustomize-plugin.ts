@@ -20,6 +20,7 @@
 import { readFile } from 'node:fs/promises';
 import { configFromFunctionConfig } from '../config/function-config.js';
 import { parseConfigYaml } from '../config/parse-yaml.js';
+import { withMeshInputs } from '../config/load.js';
 import { formatResult, type Result } from '../transformer/index.js';
 import { EXIT_INPUT, EXIT_OK, exitCodeFor } from './cli/exit-codes.js';
 import type { Io } from './cli/io.js';
@@ -60,8 +61,11 @@ export async function runKustomizePlugin(io: Io, configFile: string | undefined)
     ? { errors: parsed.errors, warnings: parsed.warnings }
     : configFromFunctionConfig(parsed.raw, { baseDir: root, rootDir: root });
   if (!loaded.config) return report(io, [...loaded.errors, ...loaded.warnings]);
+  // Files the config names (Linkerd's values or trust anchors, Istio's templates), relative to the kustomization.
+  const withFiles = await withMeshInputs({ ...loaded, source: 'file' }, CONFIG_DISPLAY);
+  if (!withFiles.config) return report(io, [...withFiles.errors, ...withFiles.warnings]);
 
-  const outcome = transformKustomizeStream(stdin, loaded.config);
+  const outcome = transformKustomizeStream(stdin, withFiles.config);
   const results = [...loaded.warnings, ...outcome.results];
   const code = report(io, results);
   if (code === EXIT_OK) io.stdout(outcome.text);

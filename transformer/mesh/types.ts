@@ -101,6 +101,11 @@ export interface Footprint {
   labels: ReadonlySet<string>;
   annotations: ReadonlySet<string>;
   /**
+   * The annotation the mesh's own injector writes (Istio's `sidecar.istio.io/status`, Linkerd's
+   * `linkerd.io/proxy-version`): on a pod without a mesh-inject record, another tool injected it.
+   */
+  injectedMarker?: string;
+  /**
    * Where the injected pod's own copy of what the injection replaced (a proxy's record of the
    * original probes, say) disagrees with what the record gives back.
    */

@@ -12,9 +12,15 @@ import type { Splice } from '../yaml/edit/splices.js';
 import { decodeRecord, RECORD_ANNOTATION } from '../record/format.js';
 import { planUndo } from '../record/plan-undo.js';
 import { ANN } from '../mesh/istio/names.js';
+import { MESH_FOOTPRINTS } from '../mesh/footprints.js';
 import { editedEntry } from '../record/content-digest.js';
 
 export const ISTIO_STATUS_ANNOTATION = ANN.status;
+
+/** The marker annotation of a mesh's own injector, on a pod without a mesh-inject record. */
+export function foreignMarker(annotations: Readonly<Record<string, unknown>>): string | undefined {
+  return MESH_FOOTPRINTS.map((f) => f.injectedMarker).find((marker) => marker !== undefined && annotations[marker] !== undefined);
+}
 
 const RESTORE_HINT = 'restore the annotation from Git, or run `mesh-inject uninject --ignore-record` and review the diff';
 
@@ -30,10 +36,11 @@ export function undoInjections(run: DocumentRun, text: string, parsed: ParsedDoc
     const annotations = annotationsOf(getIn(data, podPath as (string | number)[]));
     const recordText = annotations[RECORD_ANNOTATION];
     if (recordText === undefined) {
-      if (annotations[ISTIO_STATUS_ANNOTATION] !== undefined) {
+      const marker = foreignMarker(annotations);
+      if (marker !== undefined) {
         w.failed = true;
-        const at = run.positionOf(parsed, [...podPath, 'metadata', 'annotations', ISTIO_STATUS_ANNOTATION]);
-        run.add('warning', 'skipped-foreign-injection', `already injected by another tool (${ISTIO_STATUS_ANNOTATION} without a mesh-inject record); left unchanged. Replace it with the original manifest, or run \`mesh-inject uninject --ignore-record\`, to let mesh-inject manage it`, { ref: w.ref, at });
+        const at = run.positionOf(parsed, [...podPath, 'metadata', 'annotations', marker]);
+        run.add('warning', 'skipped-foreign-injection', `already injected by another tool (${marker} without a mesh-inject record); left unchanged. Replace it with the original manifest, or run \`mesh-inject uninject --ignore-record\`, to let mesh-inject manage it`, { ref: w.ref, at });
         run.reports.push({ resourceRef: w.ref, action: 'skipped', code: 'skipped-foreign-injection', reason: 'injected by another tool', line: at.line });
       }
       continue;

@@ -15,11 +15,11 @@ import { applySplices, mergeLineDeletions, type Splice } from '../yaml/edit/spli
 import type { Parsed } from './check-undo.js';
 import { footprintOf } from '../record/footprint.js';
 import { emptyRecord, RECORD_ANNOTATION } from '../record/format.js';
-import { ISTIO_STATUS_ANNOTATION } from './undo-document.js';
+import { foreignMarker } from './undo-document.js';
 
 function isInjected(pod: unknown): boolean {
   const annotations = isObject(pod) && isObject(pod.metadata) && isObject(pod.metadata.annotations) ? pod.metadata.annotations : {};
-  return annotations[RECORD_ANNOTATION] !== undefined || annotations[ISTIO_STATUS_ANNOTATION] !== undefined;
+  return annotations[RECORD_ANNOTATION] !== undefined || foreignMarker(annotations) !== undefined;
 }
 
 export function uninjectWithoutRecord(

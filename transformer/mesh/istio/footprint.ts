@@ -27,6 +27,7 @@ export const ISTIO_FOOTPRINT: Footprint = {
     ANN.includeOutboundPorts, ANN.excludeOutboundPorts, ANN.excludeInterfaces, ANN.kubevirtInterfaces,
     ANN.rerouteVirtualInterfaces, ANN.securePort, 'prometheus.io/port', 'prometheus.io/path', 'prometheus.io/scrape',
   ]),
+  injectedMarker: ANN.status,
   evidenceMismatches: istioEvidenceMismatches,
 };
 
