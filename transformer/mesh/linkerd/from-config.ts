@@ -10,11 +10,12 @@ import type { MeshPreset, MeshRenderOutput } from '../types.js';
 import { decideLinkerd } from './decision.js';
 import { defaultLinkerdValues, linkerdPreset, readLinkerdValues, LINKERD_FOOTPRINT } from './index.js';
 
+/** `linkerd.io/created-by`, like Linkerd's `linkerd/cli <version>`: no version, so an upgrade of mesh-inject alone changes no manifest. */
 const CREATED_BY = 'mesh-inject';
 
 export function linkerdPresetFromConfig(config: LinkerdConfig): MeshPreset {
   const values = valuesOf(config);
-  if ('values' in values) return { ...linkerdPreset(values.values, { createdBy: CREATED_BY }), decide: decideLinkerd };
+  if ('values' in values) return linkerdPreset(values.values, { createdBy: CREATED_BY });
   const failed = (): MeshRenderOutput => ({ pod: null, results: values.results });
   return { mesh: 'linkerd', render: failed, decide: decideLinkerd, checkPod: () => [], containers: LINKERD_FOOTPRINT.containers };
 }
@@ -23,7 +24,7 @@ function valuesOf(config: LinkerdConfig): { values: ReturnType<typeof defaultLin
   const inputs = config.inputs;
   if (inputs?.values) {
     const read = readLinkerdValues(inputs.values.text, inputs.values.path);
-    return read.values && !read.results.some((r) => r.severity === 'error') ? { values: read.values } : { results: read.results };
+    return read.values && !read.results.some((r: Result) => r.severity === 'error') ? { values: read.values } : { results: read.results };
   }
   const pem = inputs?.trustAnchors?.text ?? config.identityTrustAnchorsPEM;
   if (pem === undefined || !pem.includes('-----BEGIN CERTIFICATE-----')) {
