@@ -106,6 +106,11 @@ export interface Footprint {
    */
   injectedMarker?: string;
   /**
+   * What the mesh's own uninject removes beyond these names, on a pod carrying `injectedMarker`
+   * (`uninject --ignore-record`): Linkerd's `linkerd.io/*` annotations, say. Returns a new object.
+   */
+  uninjectMarked?: (pod: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+  /**
    * Where the injected pod's own copy of what the injection replaced (a proxy's record of the
    * original probes, say) disagrees with what the record gives back.
    */

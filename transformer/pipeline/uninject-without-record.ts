@@ -1,8 +1,10 @@
 /**
  * `uninject --ignore-record`: the way out when a record is refused (or was never ours, as after
- * `istioctl kube-inject`). Each injected pod template loses what the mesh's footprint names, the
- * rewritten parts restored from the mesh's own copies (`mesh/istio/strip-injection.ts`), by the
- * same minimal edits as injection. No record text is trusted, or needed; the diff is for review.
+ * `istioctl kube-inject` or `linkerd inject --manual`). Each injected pod template loses what the
+ * meshes' footprints name, the rewritten parts restored from the mesh's own copies
+ * (`mesh/istio/strip-injection.ts`), and what the mesh's own uninject removes on a pod its injector
+ * marked (`Footprint.uninjectMarked`), by the same minimal edits as injection. No record text is
+ * trusted, or needed; the diff is for review.
  */
 import { DocumentRun, nodeAt, podPathSegments, type DocumentOutcome, type Workload } from './document-run.js';
 import { isObject } from '../kube/objects.js';
@@ -14,8 +16,14 @@ import { planNode, type PlanContext } from '../record/plan-edits.js';
 import { applySplices, mergeLineDeletions, type Splice } from '../yaml/edit/splices.js';
 import type { Parsed } from './check-undo.js';
 import { footprintOf } from '../record/footprint.js';
+import { MESH_FOOTPRINTS } from '../mesh/footprints.js';
 import { emptyRecord, RECORD_ANNOTATION } from '../record/format.js';
 import { foreignMarker } from './undo-document.js';
+
+function markerOf(pod: unknown, marker: string): boolean {
+  const annotations = isObject(pod) && isObject(pod.metadata) && isObject(pod.metadata.annotations) ? pod.metadata.annotations : {};
+  return annotations[marker] !== undefined;
+}
 
 function isInjected(pod: unknown): boolean {
   const annotations = isObject(pod) && isObject(pod.metadata) && isObject(pod.metadata.annotations) ? pod.metadata.annotations : {};
@@ -38,7 +46,10 @@ export function uninjectWithoutRecord(
     const pod = getIn(written.data, path);
     const location = nodeAt(written.parsed, path);
     if (!isInjected(pod) || !location) continue;
-    const target = stripIstioInjection(pod, footprint, RECORD_ANNOTATION);
+    const target = MESH_FOOTPRINTS.reduce(
+      (stripped, mesh) => (mesh.uninjectMarked && mesh.injectedMarker !== undefined && isObject(stripped) && markerOf(pod, mesh.injectedMarker) ? mesh.uninjectMarked(stripped) : stripped),
+      stripIstioInjection(pod, footprint, RECORD_ANNOTATION),
+    );
     if (deepEqual(pod, target)) continue;
     const plan: PlanContext = { text, style, splices: [], record: emptyRecord() };
     planNode(plan, location, pod, target, []);

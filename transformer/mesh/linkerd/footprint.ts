@@ -2,7 +2,8 @@
  * Every name a Linkerd injection may add to a pod, under any values or annotations: what an undo
  * record may claim was added. (`linkerd.io/proxy-<kind>` labels are listed for every owner kind.)
  */
-import type { Footprint } from '../types.js';
+import type { Footprint, PodTemplate } from '../types.js';
+import { uninjectLinkerdPod } from './uninject.js';
 import { ANN, DEBUG_CONTAINER, INIT_CONTAINER, LABEL, OWNER_LABEL_KINDS, PROXY_CONTAINER, VALIDATOR_CONTAINER, VOLUME } from './names.js';
 
 export const LINKERD_FOOTPRINT: Footprint = {
@@ -11,4 +12,6 @@ export const LINKERD_FOOTPRINT: Footprint = {
   labels: new Set([LABEL.controlPlaneNs, LABEL.workloadNs, ...[...OWNER_LABEL_KINDS].map((kind) => `linkerd.io/proxy-${kind}`)]),
   annotations: new Set([ANN.createdBy, ANN.proxyVersion, ANN.trustRootSha256]),
   injectedMarker: ANN.proxyVersion,
+  // `linkerd uninject`, all of it (the debug and network-validator containers too).
+  uninjectMarked: (pod) => ({ ...pod, ...uninjectLinkerdPod(pod as unknown as PodTemplate, { complete: true }).pod }),
 };
