@@ -119,7 +119,7 @@ export function injectLinkerdPod(input: LinkerdPodInput): { pod: PodTemplate | n
   }
   const placed = placeContainers(spec, injected, values.proxy.nativeSidecar, values.proxy.await);
   const outSpec: PodSpec = { ...placed, volumes: [...(spec.volumes ?? []), ...injectedVolumes(values)] };
-  const labels = withEntries(stringMap(metadata.labels), injectedLabels(values, input.owner));
+  const labels = withEntries(stringMap(metadata.labels), injectedLabels(values, input.owner, input.origin ?? 'cli'));
   const annotations = withEntries(own, { ...inherited, ...(input.cliAnnotations ?? {}), ...injectedAnnotations(values, input.createdBy) });
   return { pod: { ...input.pod, metadata: withMetadata(metadata, labels, annotations), spec: outSpec }, results };
 }
