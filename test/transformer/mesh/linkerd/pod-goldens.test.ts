@@ -38,6 +38,9 @@ function runCase(c: LinkerdCase, createdBy: string): string | undefined {
       const cliAnnotations = { ...c.overrideAnnotations, ...(c.enableDebugSidecar ? { [DEBUG_ANNOTATION]: 'true' } : {}) };
       const input = { pod, owner: found.owner, values: values!, createdBy, cliAnnotations };
       const out = c.flags.includes('--manual') ? injectLinkerdPod(input) : annotateLinkerdPod(input);
+      // Linkerd injects these without a word; a result here would be noise (or a refusal it does not make).
+      const unexpected = out.results.filter((r) => r.code !== 'skipped-pod-opt-out');
+      if (unexpected.length > 0) return `pod ${i} (${found.owner.kind}/${found.owner.name}): unexpected results ${unexpected.map((r) => r.code).join(', ')}`;
       actual = out.pod ?? pod;
     }
     const got = goNormalized(actual);
