@@ -101,6 +101,12 @@ export interface Footprint {
   labels: ReadonlySet<string>;
   annotations: ReadonlySet<string>;
   /**
+   * Annotations an injection may write that a user also writes by hand (Linkerd's
+   * `config.linkerd.io/*` inherited from the Namespace): an undo record may own them, but they are
+   * never removed without one.
+   */
+  sharedAnnotations?: ReadonlySet<string>;
+  /**
    * The annotation the mesh's own injector writes (Istio's `sidecar.istio.io/status`, Linkerd's
    * `linkerd.io/proxy-version`): on a pod without a mesh-inject record, another tool injected it.
    */

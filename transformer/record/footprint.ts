@@ -13,12 +13,14 @@ export function footprintOf(config: InjectConfig): Footprint {
   const volumes = new Set<string>();
   const labels = new Set<string>();
   const annotations = new Set<string>();
+  const shared = new Set<string>();
   const evidence: NonNullable<Footprint['evidenceMismatches']>[] = [];
   for (const mesh of MESH_FOOTPRINTS) {
     for (const name of mesh.containers) containers.add(name);
     for (const name of mesh.volumes) volumes.add(name);
     for (const key of mesh.labels) labels.add(key);
     for (const key of mesh.annotations) annotations.add(key);
+    for (const key of mesh.sharedAnnotations ?? []) shared.add(key);
     if (mesh.evidenceMismatches) evidence.push(mesh.evidenceMismatches);
   }
   for (const sidecar of config.sidecars) {
@@ -28,7 +30,7 @@ export function footprintOf(config: InjectConfig): Footprint {
     for (const key of Object.keys(sidecar.annotations)) annotations.add(key);
   }
   const evidenceMismatches = (injected: unknown, pristine: unknown): PathSegment[][] => evidence.flatMap((check) => check(injected, pristine));
-  footprint = { containers, volumes, labels, annotations, ...(evidence.length ? { evidenceMismatches } : {}) };
+  footprint = { containers, volumes, labels, annotations, sharedAnnotations: shared, ...(evidence.length ? { evidenceMismatches } : {}) };
   cache.set(config, footprint);
   return footprint;
 }

@@ -81,7 +81,7 @@ class Walk {
     if (first === 'spec' && second === 'volumes' && isObject(third)) return this.footprint.volumes.has(String(third.name));
     if (first === 'metadata' && second === 'labels' && typeof third === 'string') return path.length === 3 && this.footprint.labels.has(third);
     if (first === 'metadata' && second === 'annotations' && typeof third === 'string') {
-      return path.length === 3 && (third === RECORD_ANNOTATION || this.footprint.annotations.has(third));
+      return path.length === 3 && (third === RECORD_ANNOTATION || this.footprint.annotations.has(third) || this.footprint.sharedAnnotations?.has(third) === true);
     }
     return false;
   }

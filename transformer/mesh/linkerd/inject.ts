@@ -15,7 +15,7 @@ import type { Container, PodSpec } from '../../kube/objects.js';
 import type { Result } from '../../results.js';
 import type { PodTemplate } from '../types.js';
 import { debugContainer } from './debug-container.js';
-import { parseGoBool, parseGoDuration } from './go-parse.js';
+import { goSeconds, parseGoBool, parseGoDuration } from './go-parse.js';
 import { networkValidatorContainer, proxyInitContainer } from './init-container.js';
 import { injectedAnnotations, injectedLabels, withEntries, withMetadata, type Owner } from './metadata.js';
 import { CONFIG_ANN, NAMESPACE_INHERITED } from './names.js';
@@ -55,13 +55,10 @@ export interface LinkerdPodInput {
 
 export function injectLinkerdPod(input: LinkerdPodInput): { pod: PodTemplate | null; results: Result[] } {
   const metadata = isObject(input.pod.metadata) ? input.pod.metadata : {};
+  const refused = refusal(input);
+  if (refused) return { pod: null, results: [refused] };
   const spec = input.pod.spec;
-  if (!isObject(spec) || !Array.isArray(spec.containers)) {
-    return { pod: null, results: [{ severity: 'error', code: 'invalid-pod-spec', field: { path: 'spec.containers' }, message: 'the pod template has no spec.containers list; add the containers to inject next to' }] };
-  }
   const own = stringMap(metadata.annotations);
-  const refusal = refuse(input, spec, own);
-  if (refusal) return { pod: null, results: [refusal] };
 
   const inherited: Record<string, string> = {};
   for (const key of NAMESPACE_INHERITED) {
@@ -99,7 +96,7 @@ export function injectLinkerdPod(input: LinkerdPodInput): { pod: PodTemplate | n
   if (closeWait) {
     const d = parseGoDuration(closeWait);
     if ('error' in d) results.push(warning(CONFIG_ANN.closeWaitTimeout, `invalid duration value used for the ${CONFIG_ANN.closeWaitTimeout} annotation: ${closeWait}`));
-    else values.proxyInit.closeWaitTimeoutSecs = Math.trunc(d.nanos / 1e9);
+    else values.proxyInit.closeWaitTimeoutSecs = Math.trunc(goSeconds(d.nanos));
   }
   let debug = false;
   const debugText = written[CONFIG_ANN.enableDebugSidecar];
@@ -122,13 +119,21 @@ export function injectLinkerdPod(input: LinkerdPodInput): { pod: PodTemplate | n
   }
   const placed = placeContainers(spec, injected, values.proxy.nativeSidecar, values.proxy.await);
   const outSpec: PodSpec = { ...placed, volumes: [...(spec.volumes ?? []), ...injectedVolumes(values)] };
-  const labels = withEntries(stringMap(metadata.labels), injectedLabels(values, input.owner));
+  const labels = withEntries(stringMap(metadata.labels), injectedLabels(values, input.owner, input.origin ?? 'cli'));
   const annotations = withEntries(own, { ...inherited, ...(input.cliAnnotations ?? {}), ...injectedAnnotations(values, input.createdBy) });
   return { pod: { ...input.pod, metadata: withMetadata(metadata, labels, annotations), spec: outSpec }, results };
 }
 
-/** Linkerd's refusals: opted out (info), or a pod it will not inject (error, `linkerd inject` fails). */
-function refuse(input: LinkerdPodInput, spec: PodSpec, own: Record<string, string>): Result | undefined {
+/**
+ * Linkerd's refusals: no containers list (error), opted out (info), or a pod it will not inject
+ * (error: `linkerd inject` fails on it).
+ */
+export function refusal(input: LinkerdPodInput): Result | undefined {
+  const spec = input.pod.spec;
+  if (!isObject(spec) || !Array.isArray(spec.containers)) {
+    return { severity: 'error', code: 'invalid-pod-spec', field: { path: 'spec.containers' }, message: 'the pod template has no spec.containers list; add the containers to inject next to' };
+  }
+  const own = stringMap(isObject(input.pod.metadata) ? input.pod.metadata.annotations : undefined);
   const facts = podFacts({ spec, podAnnotations: own, values: input.values, requireOptIn: false });
   if (facts.injectDisabled) return { severity: 'info', code: 'skipped-pod-opt-out', message: facts.injectDisabledReason };
   const reasons: string[] = [
