@@ -27,8 +27,11 @@ describe('linkerdPreset', () => {
     for (const c of [...spec.containers, ...spec.initContainers!]) if (c.name !== 'web') expect(LINKERD_FOOTPRINT.containers).toContain(c.name);
     for (const v of spec.volumes!) expect(LINKERD_FOOTPRINT.volumes).toContain(v.name);
     for (const l of Object.keys(everything.metadata.labels!)) if (l !== 'app') expect(LINKERD_FOOTPRINT.labels).toContain(l);
-    for (const a of Object.keys(everything.metadata.annotations!)) expect(LINKERD_FOOTPRINT.annotations).toContain(a);
+    const owned = new Set([...LINKERD_FOOTPRINT.annotations, ...(LINKERD_FOOTPRINT.sharedAnnotations ?? [])]);
+    for (const a of Object.keys(everything.metadata.annotations!)) expect(owned).toContain(a);
     const fromNamespace = injected(pod(), values(), { origin: 'webhook', namespaceAnnotations: { 'config.linkerd.io/proxy-log-level': 'debug', 'linkerd.io/inject': 'enabled' } });
-    for (const a of Object.keys(fromNamespace.metadata.annotations!)) expect(LINKERD_FOOTPRINT.annotations).toContain(a);
+    for (const a of Object.keys(fromNamespace.metadata.annotations!)) expect(owned).toContain(a);
+    // What a user may write too is never removed without a record.
+    for (const a of LINKERD_FOOTPRINT.sharedAnnotations ?? []) expect(LINKERD_FOOTPRINT.annotations.has(a)).toBe(false);
   });
 });
