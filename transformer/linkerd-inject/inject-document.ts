@@ -1,0 +1,117 @@
+/**
+ * `linkerd inject` of one document (cli/cmd/inject.go `transform`, origin CLI):
+ *
+ * - a Service gets the `config.linkerd.io/opaque-ports` override, if there is one; a Namespace
+ *   (when allowed) `linkerd.io/inject: enabled` plus every override annotation;
+ * - a pod template gets the override annotations; unless Linkerd refuses it (host network, a sidecar
+ *   already, `linkerd.io/inject: disabled`, no identity: those are errors when the workload would
+ *   otherwise fail, skips otherwise), it gets the proxy (`--manual`) or only `linkerd.io/inject: enabled`
+ *   for the proxy injector to act on;
+ * - a control-plane component without `--manual` is an error; anything else is copied as it is.
+ *
+ * Quirk kept: the `linkerd.io/inject: ingress` override is dropped from the overrides after the first
+ * manual injection of a run (Linkerd deletes it from the map its transformer shares).
+ */
+import type { Result } from '../results.js';
+import { isObject } from '../kube/objects.js';
+import { ensurePod, type ResourceConfig } from './resource-config.js';
+import { injectErrors, injectable, type LinkerdReport } from './report.js';
+import { goObject } from './go-object.js';
+import type { LinkerdPodInjector, LinkerdValuesLike } from './types.js';
+import { valueAt } from './values-path.js';
+
+type Obj = Record<string, unknown>;
+
+const INJECT = 'linkerd.io/inject';
+const OPAQUE_PORTS = 'config.linkerd.io/opaque-ports';
+
+export interface InjectDocumentOptions {
+  values: LinkerdValuesLike;
+  /** `--manual`: add the proxy itself, not only the annotation for the proxy injector. */
+  manual: boolean;
+  enableDebugSidecar: boolean;
+  /** `--close-wait-timeout` as Go prints the duration (`1m0s`); absent when not set. */
+  closeWaitTimeout?: string;
+  /** Whether Namespace objects are annotated (the CLI does; some of Linkerd's tests do not). */
+  allowNsInject: boolean;
+  /** The `linkerd.io/created-by` value. */
+  createdBy: string;
+  injectPod: LinkerdPodInjector;
+}
+
+/** Per run: the override annotations (`getOverrideAnnotations`), changed as Linkerd changes them. */
+export interface InjectState {
+  overrides: Record<string, string>;
+}
+
+export interface DocumentOutcome {
+  /** The changed object in its Go form (undefined: the document is written as it came). */
+  changed?: Obj;
+  reports: LinkerdReport[];
+  error?: string;
+}
+
+const CANONICAL_KINDS: Readonly<Record<string, string>> = {
+  deployment: 'Deployment', replicationcontroller: 'ReplicationController', replicaset: 'ReplicaSet', job: 'Job',
+  daemonset: 'DaemonSet', statefulset: 'StatefulSet', cronjob: 'CronJob', pod: 'Pod',
+};
+
+export function injectDocument(conf: ResourceConfig, options: InjectDocumentOptions, state: InjectState): DocumentOutcome {
+  const { report, object } = conf;
+  const pod = object && conf.podPath ? ensurePod(object, conf.podPath) : undefined;
+  const podMeta = (pod?.metadata ?? {}) as { labels?: Record<string, string>; annotations?: Record<string, string> };
+  if (podMeta.labels && Object.hasOwn(podMeta.labels, 'linkerd.io/control-plane-component') && !options.manual) {
+    return { reports: [], error: '--manual must be set when injecting control plane components' };
+  }
+  if (conf.kind === 'service' && object) {
+    const opaquePorts = state.overrides[OPAQUE_PORTS];
+    if (opaquePorts === undefined) return { reports: [report] };
+    annotate(object, { [OPAQUE_PORTS]: opaquePorts });
+    report.annotated = true;
+    return { changed: goObject(object, conf.kind), reports: [report] };
+  }
+  if (conf.kind === 'namespace' && object && options.allowNsInject) {
+    annotate(object, { [INJECT]: 'enabled', ...state.overrides });
+    report.annotated = true;
+    return { changed: goObject(object, conf.kind), reports: [report] };
+  }
+  if (!pod || !object) return { reports: [report] };
+
+  const added: Record<string, string> = {};
+  if (options.enableDebugSidecar) added['config.linkerd.io/enable-debug-sidecar'] = 'true';
+  if (options.closeWaitTimeout !== undefined) added['config.linkerd.io/close-wait-timeout'] = options.closeWaitTimeout;
+  if (Object.keys(state.overrides).length > 0) {
+    Object.assign(added, state.overrides);
+    report.annotated = true;
+  }
+  if (!injectable(report)) {
+    const errors = injectErrors(report);
+    if (errors.length > 0) return { reports: [report], error: `failed to inject ${report.kind}/${report.name}: ${errors.join(', ')}` };
+    return { reports: [report] };
+  }
+
+  if (options.manual) {
+    delete state.overrides[INJECT];
+    const metadata = pod.metadata as Obj;
+    metadata.annotations = { ...(podMeta.annotations ?? {}), ...added };
+    const objectMeta = (object.metadata ?? {}) as { name?: string; namespace?: string };
+    const podName = (metadata as { name?: string }).name;
+    const owner = { kind: CANONICAL_KINDS[conf.kind] ?? conf.kind, name: conf.kind === 'pod' ? podName ?? '' : objectMeta.name ?? '', namespace: objectMeta.namespace ?? '' };
+    const out = options.injectPod({ pod: { metadata: metadata, spec: pod.spec as Obj }, owner, values: options.values, createdBy: options.createdBy });
+    const errors = out.results.filter((r: Result) => r.severity === 'error');
+    if (errors.length > 0 || !out.pod) return { reports: [], error: errors.map((r) => r.message).join('\n') || `could not inject ${report.kind}/${report.name}` };
+    pod.metadata = out.pod.metadata as Obj;
+    pod.spec = out.pod.spec as Obj;
+  } else {
+    if (valueAt(options.values, 'proxy.isIngress') !== true) added[INJECT] = 'enabled';
+    const metadata = pod.metadata as Obj;
+    metadata.annotations = { ...(podMeta.annotations ?? {}), ...added };
+  }
+  return { changed: goObject(object, conf.kind), reports: [report] };
+}
+
+function annotate(object: Obj, annotations: Record<string, string>): void {
+  if (!isObject(object.metadata)) object.metadata = {};
+  const metadata = object.metadata as Obj;
+  metadata.annotations = { ...((metadata.annotations ?? {}) as Record<string, string>), ...annotations };
+}
