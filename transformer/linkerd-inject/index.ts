@@ -6,3 +6,4 @@ export { linkerdInject, linkerdUninject, type LinkerdInjectOptions, type Linkerd
 export { overrideAnnotations } from './override-annotations.js';
 export { applyInjectFlags, InjectFlagError, type LinkerdInjectFlags } from './inject-flags.js';
 export type { LinkerdPodInjector, LinkerdPodInjectInput, LinkerdValuesLike } from './types.js';
+export { formatGoDuration, parseGoDuration } from './go-duration.js';
