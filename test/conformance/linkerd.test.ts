@@ -10,9 +10,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import { LINKERD_CORPUS } from '../helpers/shared-data.js';
 import { injectLinkerdPod, readLinkerdValues } from './linkerd-preset.js';
-import { loadCases, readCorpus, runCase, yamlDocuments, type CaseRunner, type LinkerdCase } from './linkerd-corpus.js';
+import { runCli } from '../helpers/run-cli.js';
+import { corpusPath, loadCases, readCorpus, runCase, yamlDocuments, type CaseRunner, type LinkerdCase } from './linkerd-corpus.js';
 
 /** Cases we do not match, and why. */
+const CORPUS_ROOT = LINKERD_CORPUS.dir;
+
 const KNOWN_MISSES: Readonly<Record<string, string>> = {};
 
 function runner(createdBy: string): CaseRunner {
@@ -76,4 +79,36 @@ describe.skipIf(!LINKERD_CORPUS.found)('linkerd conformance', () => {
       expect(overrideAnnotations(parse(readCorpus(c.values)), parse(readCorpus(c.baseValues!))), c.name).toEqual(c.overrideAnnotations);
     }
   });
+});
+
+/**
+ * A handful of cases through the command line (`mesh-inject linkerd-inject|linkerd-uninject`), as a
+ * user would run them: the values the flags start from (`--values`), the case's flags, and
+ * `--created-by` with Linkerd's value for byte-identical output.
+ */
+const CLI_CASES = [
+  'uninject-and-inject/01/inject_emojivoto_deployment_overridden_noinject',
+  'uninject-and-inject/10/inject_emojivoto_cronjob',
+  'uninject-and-inject/23/inject_emojivoto_namespace_good',
+  'uninject-and-inject/29/inject_emojivoto_deployment_default_inbound_policy',
+  'uninject/00/inject_emojivoto_deployment',
+  'uninject/02/inject_emojivoto_list',
+];
+
+describe.skipIf(!LINKERD_CORPUS.found)('linkerd conformance through the CLI', () => {
+  const corpus = LINKERD_CORPUS.found ? loadCases() : { cases: [], common: { createdByAnnotation: '', linkerdNamespace: '' } };
+  for (const name of CLI_CASES) {
+    it(name, async () => {
+      const c = corpus.cases.find((k) => k.name === name)!;
+      const argv = c.mode === 'uninject'
+        ? ['linkerd-uninject', corpusPath(c.input)]
+        : ['linkerd-inject', '--values', corpusPath(c.baseValues ?? c.values), '--created-by', corpus.common.createdByAnnotation, ...c.flags, corpusPath(c.input)];
+      for (const verbose of c.reportVerbose ? [false, true] : [false]) {
+        const run = await runCli(verbose ? [...argv, '--verbose'] : argv, { cwd: CORPUS_ROOT });
+        expect(run.code).toBe(c.exitCode);
+        expect(run.stderr).toBe(readCorpus(verbose ? c.reportVerbose! : c.report));
+        expect(yamlDocuments(run.stdout)).toEqual(yamlDocuments(readCorpus(c.golden!)));
+      }
+    });
+  }
 });
