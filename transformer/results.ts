@@ -64,6 +64,7 @@ export type ResultCode =
   | 'yaml-unsupported'
   | 'invalid-pod-spec'
   | 'container-name-reserved'
+  | 'not-injectable'
   | 'reserved-port'
   | 'invalid-annotation'
   | 'invalid-proxyconfig'

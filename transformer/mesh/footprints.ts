@@ -3,6 +3,7 @@
  * the config says now: `mesh: none`, or a switch of mesh, removes an earlier injection.
  */
 import { ISTIO_FOOTPRINT } from './istio/footprint.js';
+import { LINKERD_FOOTPRINT } from './linkerd/footprint.js';
 import type { Footprint } from './types.js';
 
-export const MESH_FOOTPRINTS: readonly Footprint[] = [ISTIO_FOOTPRINT];
+export const MESH_FOOTPRINTS: readonly Footprint[] = [ISTIO_FOOTPRINT, LINKERD_FOOTPRINT];

@@ -54,7 +54,8 @@ export interface PodProblem {
 
 /** One mesh's injection, as the engine uses it. */
 export interface MeshPreset {
-  readonly mesh: Exclude<MeshName, 'none'>;
+  /** The config's mesh name; 'linkerd' until the config offers it (main adds it to MeshName). */
+  readonly mesh: Exclude<MeshName, 'none'> | 'linkerd';
   /** The pristine pod template → the pod the mesh's webhook would produce. */
   render(input: MeshRenderInput): MeshRenderOutput;
   /** What must hold of the pristine pod before this mesh goes in (an application on a port the proxy uses...). */

@@ -1,0 +1,77 @@
+/**
+ * Where Linkerd's upstream conformance data lives: `<shared>/conformance/linkerd/` (`$MESH_INJECT_SHARED`,
+ * else `../shared` beside the checkout, as for Istio's corpus), and how its cases.json is read.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SHARED_ENV } from './shared-data.js';
+
+const BESIDE_CHECKOUT = fileURLToPath(new URL('../../../shared/', import.meta.url));
+
+export interface LinkerdCorpus {
+  /** `<shared>/conformance/linkerd/`, with the trailing slash. */
+  dir: string;
+  found: boolean;
+  skipLine: string;
+}
+
+export function resolveLinkerdCorpus(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): LinkerdCorpus {
+  const fromEnv = env[SHARED_ENV];
+  const shared = fromEnv !== undefined && fromEnv !== '' ? resolve(cwd, fromEnv) : BESIDE_CHECKOUT;
+  const dir = join(shared, 'conformance', 'linkerd');
+  const shown = fromEnv !== undefined && fromEnv !== '' ? dir : '../shared/conformance/linkerd';
+  return {
+    dir: `${dir}/`,
+    found: existsSync(join(dir, 'cases.json')),
+    skipLine: `skipped: ${shown} not found (set ${SHARED_ENV}=/path/to/shared to run the Linkerd conformance tests)`,
+  };
+}
+
+export const LINKERD_CORPUS = resolveLinkerdCorpus();
+
+export interface LinkerdCase {
+  name: string;
+  variant: 'native' | 'nonnative';
+  mode: 'uninject-then-inject' | 'inject-only' | 'uninject';
+  input: string;
+  golden: string;
+  goldenCompare: string;
+  exitCode: number;
+  injectProxy: boolean | '';
+  enableDebugSidecar: boolean;
+  values: string;
+  overrideAnnotations: Record<string, string>;
+  flags: string[];
+  notes?: string;
+}
+
+export interface LinkerdCases {
+  common: { linkerdNamespace: string; createdByAnnotation: string };
+  cases: LinkerdCase[];
+}
+
+export function readLinkerdCases(corpus: LinkerdCorpus = LINKERD_CORPUS): LinkerdCases {
+  return JSON.parse(readFileSync(join(corpus.dir, 'cases.json'), 'utf8')) as LinkerdCases;
+}
+
+/** A `testdata/...` path of cases.json inside the corpus. */
+export function corpusPath(path: string, corpus: LinkerdCorpus = LINKERD_CORPUS): string {
+  return join(corpus.dir, path.replace(/^testdata\//, ''));
+}
+
+/** The text of a case input: a file, or a directory's YAML files in lexical order of their paths, recursively. */
+export function readCaseText(path: string, corpus: LinkerdCorpus = LINKERD_CORPUS): string {
+  const full = corpusPath(path, corpus);
+  if (!statSync(full).isDirectory()) return readFileSync(full, 'utf8');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const p = join(dir, entry);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(entry)) files.push(p);
+    }
+  };
+  walk(full);
+  return files.map((f) => readFileSync(f, 'utf8')).join('\n---\n');
+}

@@ -1,0 +1,13 @@
+/**
+ * Every name a Linkerd injection may add to a pod, under any values or annotations: what an undo
+ * record may claim was added. (`linkerd.io/proxy-<kind>` labels are listed for every owner kind.)
+ */
+import type { Footprint } from '../types.js';
+import { ANN, DEBUG_CONTAINER, INIT_CONTAINER, LABEL, OWNER_LABEL_KINDS, PROXY_CONTAINER, VALIDATOR_CONTAINER, VOLUME } from './names.js';
+
+export const LINKERD_FOOTPRINT: Footprint = {
+  containers: new Set([PROXY_CONTAINER, INIT_CONTAINER, VALIDATOR_CONTAINER, DEBUG_CONTAINER]),
+  volumes: new Set([VOLUME.identity, VOLUME.token, VOLUME.xtablesLock, VOLUME.podinfo]),
+  labels: new Set([LABEL.controlPlaneNs, LABEL.workloadNs, ...[...OWNER_LABEL_KINDS].map((kind) => `linkerd.io/proxy-${kind}`)]),
+  annotations: new Set([ANN.createdBy, ANN.proxyVersion, ANN.trustRootSha256]),
+};
