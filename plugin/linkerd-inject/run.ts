@@ -16,7 +16,7 @@ import { EXIT_INPUT, UsageError } from '../cli/exit-codes.js';
 import type { Io } from '../cli/io.js';
 import { resolve } from 'node:path';
 import { readLinkerdInputs, readText } from './inputs.js';
-import { injectLinkerdPod, readLinkerdValues } from './linkerd-preset.js';
+import { readLinkerdValues, type LinkerdValues } from '../../transformer/mesh/linkerd/index.js';
 
 export interface LinkerdInjectCommandFlags extends LinkerdInjectFlags {
   values?: string;
@@ -33,7 +33,7 @@ export async function runLinkerdInject(io: Io, path: string | undefined, flags: 
     checkOutput(flags.output);
     const closeWait = flags.closeWaitTimeout !== undefined ? goDuration(flags.closeWaitTimeout) : undefined;
     const base = await readValues(io, flags.values);
-    let values: Record<string, unknown>;
+    let values: LinkerdValues;
     try {
       values = applyInjectFlags(base, flags);
     } catch (error) {
@@ -50,7 +50,6 @@ export async function runLinkerdInject(io: Io, path: string | undefined, flags: 
       ...(closeWait !== undefined && closeWait !== 0 ? { closeWaitTimeout: formatGoDuration(closeWait) } : {}),
       allowNsInject: true,
       createdBy: flags.createdBy ?? `mesh-inject ${VERSION}`,
-      injectPod: injectLinkerdPod,
       verbose: flags.verbose === true,
     });
     return finish(io, outcome, inputs.faults);
@@ -93,7 +92,7 @@ function goDuration(text: string): number {
   return ns;
 }
 
-async function readValues(io: Io, file: string | undefined): Promise<Record<string, unknown>> {
+async function readValues(io: Io, file: string | undefined): Promise<LinkerdValues> {
   if (file === undefined) {
     throw new UsageError(
       'no Linkerd values: linkerd inject reads them from the cluster, mesh-inject works offline; pass --values FILE (the Helm values you installed Linkerd with, or `kubectl -n linkerd get cm linkerd-config -o yaml`)',
@@ -105,5 +104,5 @@ async function readValues(io: Io, file: string | undefined): Promise<Record<stri
   const errors = read.results.filter((r) => r.severity === 'error');
   if (errors.length > 0 || !read.values) throw new UsageError(errors.map(formatResult).join('\n') || `${file}: no values`);
   for (const warning of read.results.filter((r) => r.severity === 'warning')) io.stderr(`${formatResult(warning)}\n`);
-  return read.values as Record<string, unknown>;
+  return read.values;
 }

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { linkerdInject, linkerdUninject, type LinkerdOutcome, type LinkerdPodInjector, type LinkerdValuesLike } from '../../transformer/linkerd-inject/index.js';
+import { linkerdInject, linkerdUninject, type LinkerdOutcome, type LinkerdValuesLike } from '../../transformer/linkerd-inject/index.js';
 import { LINKERD_CORPUS } from '../helpers/shared-data.js';
 
 export const CORPUS_DIR = LINKERD_CORPUS.dir;
@@ -63,7 +63,6 @@ export function caseInputs(c: LinkerdCase): string[] {
 
 export interface CaseRunner {
   readValues: (text: string, path: string) => LinkerdValuesLike;
-  injectPod: LinkerdPodInjector;
   createdBy: string;
 }
 
@@ -78,7 +77,6 @@ export function runCase(c: LinkerdCase, runner: CaseRunner, verbose: boolean): L
     enableDebugSidecar: c.enableDebugSidecar,
     allowNsInject: c.allowNsInject === true,
     createdBy: runner.createdBy,
-    injectPod: runner.injectPod,
     verbose,
   });
 }

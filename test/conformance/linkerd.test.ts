@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import { LINKERD_CORPUS } from '../helpers/shared-data.js';
-import { injectLinkerdPod, readLinkerdValues } from './linkerd-preset.js';
+import { readLinkerdValues } from '../../transformer/mesh/linkerd/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { corpusPath, loadCases, readCorpus, runCase, yamlDocuments, type CaseRunner, type LinkerdCase } from './linkerd-corpus.js';
 
@@ -23,9 +23,8 @@ function runner(createdBy: string): CaseRunner {
     readValues: (text, path) => {
       const read = readLinkerdValues(text, path);
       if (!read.values) throw new Error(`${path}: ${read.results.map((r) => r.message).join('; ')}`);
-      return read.values as Record<string, unknown>;
+      return read.values;
     },
-    injectPod: injectLinkerdPod,
     createdBy,
   };
 }

@@ -5,5 +5,5 @@
 export { linkerdInject, linkerdUninject, type LinkerdInjectOptions, type LinkerdOutcome } from './linkerd-stream.js';
 export { overrideAnnotations } from './override-annotations.js';
 export { applyInjectFlags, InjectFlagError, type LinkerdInjectFlags } from './inject-flags.js';
-export type { LinkerdPodInjector, LinkerdPodInjectInput, LinkerdValuesLike } from './types.js';
+export type { LinkerdPodInjector, LinkerdValuesLike } from './types.js';
 export { formatGoDuration, parseGoDuration } from './go-duration.js';

@@ -17,6 +17,8 @@ import { isObject } from '../kube/objects.js';
 import { ensurePod, type ResourceConfig } from './resource-config.js';
 import { injectErrors, injectable, type LinkerdReport } from './report.js';
 import { goObject } from './go-object.js';
+import { injectLinkerdPod } from '../mesh/linkerd/index.js';
+import type { PodTemplate } from '../mesh/types.js';
 import type { LinkerdPodInjector, LinkerdValuesLike } from './types.js';
 import { valueAt } from './values-path.js';
 
@@ -36,7 +38,8 @@ export interface InjectDocumentOptions {
   allowNsInject: boolean;
   /** The `linkerd.io/created-by` value. */
   createdBy: string;
-  injectPod: LinkerdPodInjector;
+  /** Default: the Linkerd preset's `injectLinkerdPod`. */
+  injectPod?: LinkerdPodInjector;
 }
 
 /** Per run: the override annotations (`getOverrideAnnotations`), changed as Linkerd changes them. */
@@ -92,16 +95,15 @@ export function injectDocument(conf: ResourceConfig, options: InjectDocumentOpti
 
   if (options.manual) {
     delete state.overrides[INJECT];
-    const metadata = pod.metadata as Obj;
-    metadata.annotations = { ...(podMeta.annotations ?? {}), ...added };
     const objectMeta = (object.metadata ?? {}) as { name?: string; namespace?: string };
-    const podName = (metadata as { name?: string }).name;
+    const podName = (pod.metadata as { name?: string }).name;
     const owner = { kind: CANONICAL_KINDS[conf.kind] ?? conf.kind, name: conf.kind === 'pod' ? podName ?? '' : objectMeta.name ?? '', namespace: objectMeta.namespace ?? '' };
-    const out = options.injectPod({ pod: { metadata: metadata, spec: pod.spec as Obj }, owner, values: options.values, createdBy: options.createdBy });
+    const inject = options.injectPod ?? injectLinkerdPod;
+    const out = inject({ pod: pod as unknown as PodTemplate, owner, values: options.values, createdBy: options.createdBy, cliAnnotations: added });
     const errors = out.results.filter((r: Result) => r.severity === 'error');
     if (errors.length > 0 || !out.pod) return { reports: [], error: errors.map((r) => r.message).join('\n') || `could not inject ${report.kind}/${report.name}` };
-    pod.metadata = out.pod.metadata as Obj;
-    pod.spec = out.pod.spec as Obj;
+    pod.metadata = out.pod.metadata as unknown as Obj;
+    pod.spec = out.pod.spec as unknown as Obj;
   } else {
     if (valueAt(options.values, 'proxy.isIngress') !== true) added[INJECT] = 'enabled';
     const metadata = pod.metadata as Obj;

@@ -4,6 +4,8 @@
  * given are applied (pflag's `Changed`).
  */
 import { QuantityError, canonicalQuantity } from '../go/go-quantity.js';
+import type { LinkerdValues } from '../mesh/linkerd/index.js';
+import type { LinkerdValuesLike } from './types.js';
 import { setValueAt } from './values-path.js';
 
 export interface LinkerdInjectFlags {
@@ -39,9 +41,9 @@ export interface LinkerdInjectFlags {
 export class InjectFlagError extends Error {}
 
 /** A copy of `values` with the given flags applied. Throws InjectFlagError with Linkerd's message. */
-export function applyInjectFlags(values: unknown, flags: LinkerdInjectFlags): Record<string, unknown> {
-  const out = structuredClone(values ?? {}) as Record<string, unknown>;
-  const set = (path: string, value: unknown) => setValueAt(out, path, value);
+export function applyInjectFlags(values: LinkerdValuesLike, flags: LinkerdInjectFlags): LinkerdValues {
+  const out = structuredClone(values) as LinkerdValues;
+  const set = (path: string, value: unknown) => setValueAt(out as unknown as Record<string, unknown>, path, value);
   const given = <T>(value: T | undefined, apply: (v: T) => void) => {
     if (value !== undefined) apply(value);
   };

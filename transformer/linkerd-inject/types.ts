@@ -1,18 +1,14 @@
 /**
- * What the drop-in needs of the Linkerd preset (transformer/mesh/linkerd/), passed in by the caller
- * as `istio-templates`' renderer is passed to kube-inject: the values document and the pod injection.
+ * What the drop-in takes from the Linkerd preset (transformer/mesh/linkerd/): its values and its pod
+ * injection. The injection is passed in (default: the preset's `injectLinkerdPod`) so the stream
+ * semantics can be tested on their own.
  */
+import type { DeepReadonly } from '../data/deep-readonly.js';
+import type { LinkerdPodInput, LinkerdValues } from '../mesh/linkerd/index.js';
+import type { PodTemplate } from '../mesh/types.js';
 import type { Result } from '../results.js';
 
-/** Linkerd's Helm values (chart keys: `proxy.*`, `proxyInit.*`, `identity.*`, ...), read-only. */
-export type LinkerdValuesLike = Readonly<Record<string, unknown>>;
-
-export interface LinkerdPodInjectInput {
-  pod: { metadata: Record<string, unknown>; spec: Record<string, unknown> };
-  owner: { kind: string; name: string; namespace: string };
-  values: LinkerdValuesLike;
-  createdBy: string;
-}
+export type LinkerdValuesLike = DeepReadonly<LinkerdValues>;
 
 /** `injectLinkerdPod`: the pod `linkerd inject --manual` makes, or null with error results. */
-export type LinkerdPodInjector = (input: LinkerdPodInjectInput) => { pod: { metadata: unknown; spec: unknown } | null; results: Result[] };
+export type LinkerdPodInjector = (input: LinkerdPodInput) => { pod: PodTemplate | null; results: Result[] };

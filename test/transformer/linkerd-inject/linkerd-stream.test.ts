@@ -8,19 +8,26 @@ import {
   applyInjectFlags, formatGoDuration, linkerdInject, linkerdUninject, overrideAnnotations, parseGoDuration,
   type LinkerdInjectOptions, type LinkerdPodInjector,
 } from '../../../transformer/linkerd-inject/index.js';
+import { defaultLinkerdValues, type LinkerdValues } from '../../../transformer/mesh/linkerd/index.js';
+
+const values = (ingress = false): LinkerdValues => {
+  const v = defaultLinkerdValues({ identityTrustAnchorsPEM: 'anchors' });
+  v.proxy.isIngress = ingress;
+  return v;
+};
 
 /** Marks the pod as injected: a `linkerd-proxy` container and the created-by annotation. */
-const fakeInjector: LinkerdPodInjector = ({ pod, createdBy }) => ({
+const fakeInjector: LinkerdPodInjector = ({ pod, createdBy, cliAnnotations }) => ({
   pod: {
-    metadata: { ...pod.metadata, annotations: { ...(pod.metadata.annotations as object), 'linkerd.io/created-by': createdBy } },
-    spec: { ...pod.spec, containers: [{ name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:x' }, ...((pod.spec.containers as unknown[]) ?? [])] },
+    metadata: { ...pod.metadata, annotations: { ...pod.metadata.annotations, ...cliAnnotations, 'linkerd.io/created-by': createdBy } },
+    spec: { ...pod.spec, containers: [{ name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:x' }, ...(pod.spec.containers ?? [])] },
   },
   results: [],
 });
 
 const options = (over: Partial<LinkerdInjectOptions> = {}): LinkerdInjectOptions => ({
   mode: 'uninject-then-inject',
-  values: { proxy: { isIngress: false }, identity: { serviceAccountTokenProjection: true } },
+  values: values(),
   overrides: {},
   manual: true,
   enableDebugSidecar: false,
@@ -61,7 +68,7 @@ describe('linkerdInject', () => {
   });
 
   it('drops the linkerd.io/inject: ingress override after the first manual injection, as Linkerd does', () => {
-    const out = linkerdInject([`${pod('a')}---\n${pod('b')}`], options({ values: { proxy: { isIngress: true } }, overrides: { 'linkerd.io/inject': 'ingress' } }));
+    const out = linkerdInject([`${pod('a')}---\n${pod('b')}`], options({ values: values(true), overrides: { 'linkerd.io/inject': 'ingress' } }));
     const [a, b] = docs(out.stdout);
     expect(a!.metadata.annotations['linkerd.io/inject']).toBe('ingress');
     expect(b!.metadata.annotations['linkerd.io/inject']).toBeUndefined();
@@ -70,7 +77,7 @@ describe('linkerdInject', () => {
   it('without --manual only annotates (enabled, or nothing in ingress mode)', () => {
     const enabled = linkerdInject([pod('a')], options({ manual: false }));
     expect(docs(enabled.stdout)[0]!.metadata.annotations).toEqual({ 'linkerd.io/inject': 'enabled' });
-    const ingress = linkerdInject([pod('a')], options({ manual: false, values: { proxy: { isIngress: true } }, overrides: { 'linkerd.io/inject': 'ingress' } }));
+    const ingress = linkerdInject([pod('a')], options({ manual: false, values: values(true), overrides: { 'linkerd.io/inject': 'ingress' } }));
     expect(docs(ingress.stdout)[0]!.metadata.annotations).toEqual({ 'linkerd.io/inject': 'ingress' });
   });
 
@@ -133,8 +140,8 @@ describe('linkerdUninject', () => {
 
 describe('flags and override annotations', () => {
   it('rounds CPU flags up to whole cores for the proxy workers', () => {
-    const values = applyInjectFlags({}, { proxyCpuRequest: '110m', proxyCpuLimit: '1500m' }) as { proxy: { runtime: { workers: { minimum: number; maximum: number } } } };
-    expect(values.proxy.runtime.workers).toEqual({ minimum: 1, maximum: 2 });
+    const out = applyInjectFlags(values(), { proxyCpuRequest: '110m', proxyCpuLimit: '1500m' });
+    expect([out.proxy.runtime.workers.minimum, out.proxy.runtime.workers.maximum]).toEqual([1, 2]);
   });
 
   it('writes a group id only when one is set', () => {
