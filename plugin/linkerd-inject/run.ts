@@ -52,7 +52,7 @@ export async function runLinkerdInject(io: Io, path: string | undefined, flags: 
       createdBy: flags.createdBy ?? `mesh-inject ${VERSION}`,
       verbose: flags.verbose === true,
     });
-    return finish(io, outcome, inputs.faults);
+    return finish(io, outcome, inputs.faults, flags.verbose === true);
   });
 }
 
@@ -64,10 +64,14 @@ export async function runLinkerdUninject(io: Io, path: string | undefined, flags
   });
 }
 
-/** Linkerd's output, then the files that could not be read; a fault makes the exit code 2. */
-function finish(io: Io, outcome: LinkerdOutcome, faults: readonly string[]): number {
+/**
+ * Linkerd's output, the preset's warnings (Linkerd logs them only with --verbose), then the files
+ * that could not be read; a fault makes the exit code 2.
+ */
+function finish(io: Io, outcome: LinkerdOutcome, faults: readonly string[], verbose = false): number {
   if (outcome.stdout !== '') io.stdout(outcome.stdout);
   if (outcome.stderr !== '') io.stderr(outcome.stderr);
+  if (verbose) for (const warning of outcome.warnings) io.stderr(`${formatResult(warning)}\n`);
   for (const fault of faults) io.stderr(`mesh-inject: ${fault}\n`);
   return faults.length > 0 ? EXIT_INPUT : outcome.exitCode;
 }

@@ -86,6 +86,12 @@ describe.skipIf(!LINKERD_CORPUS.found)('linkerd conformance', () => {
  * `--created-by` with Linkerd's value for byte-identical output.
  */
 const CLI_CASES = [
+  'uninject-and-inject/00/inject_emojivoto_deployment',
+  'uninject-and-inject/02/inject_emojivoto_deployment_overridden',
+  'uninject-and-inject/04/inject_emojivoto_list',
+  'uninject-and-inject/21/inject_emojivoto_deployment_debug',
+  'uninject-and-inject/28/inject_emojivoto_pod_ingress',
+  'nonnative/uninject-and-inject/25/inject_emojivoto_deployment_proxyignores',
   'uninject-and-inject/01/inject_emojivoto_deployment_overridden_noinject',
   'uninject-and-inject/10/inject_emojivoto_cronjob',
   'uninject-and-inject/23/inject_emojivoto_namespace_good',

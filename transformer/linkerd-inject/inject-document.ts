@@ -52,6 +52,8 @@ export interface DocumentOutcome {
   changed?: Obj;
   reports: LinkerdReport[];
   error?: string;
+  /** The preset's warnings (annotation values Linkerd ignores), with the workload they concern. */
+  warnings?: Result[];
 }
 
 const CANONICAL_KINDS: Readonly<Record<string, string>> = {
@@ -104,6 +106,9 @@ export function injectDocument(conf: ResourceConfig, options: InjectDocumentOpti
     if (errors.length > 0 || !out.pod) return { reports: [], error: errors.map((r) => r.message).join('\n') || `could not inject ${report.kind}/${report.name}` };
     pod.metadata = out.pod.metadata as unknown as Obj;
     pod.spec = out.pod.spec as unknown as Obj;
+    const resourceRef = { apiVersion: typeof object.apiVersion === 'string' ? object.apiVersion : '', kind: owner.kind, name: report.name, ...(owner.namespace ? { namespace: owner.namespace } : {}) };
+    const warnings = out.results.filter((r) => r.severity === 'warning').map((r) => ({ ...r, resourceRef }));
+    return { changed: goObject(object, conf.kind), reports: [report], ...(warnings.length > 0 ? { warnings } : {}) };
   } else {
     if (valueAt(options.values, 'proxy.isIngress') !== true) added[INJECT] = 'enabled';
     const metadata = pod.metadata as Obj;

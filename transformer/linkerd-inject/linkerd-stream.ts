@@ -19,6 +19,7 @@ import { injectReportText, uninjectReportText, type LinkerdReport } from './repo
 import { parseResource } from './resource-config.js';
 import { uninjectDocument } from './uninject-document.js';
 import { valueAt } from './values-path.js';
+import type { Result } from '../results.js';
 
 type Obj = Record<string, unknown>;
 
@@ -35,6 +36,8 @@ export interface LinkerdOutcome {
   stderr: string;
   /** 0, or 1 when an input had errors (Linkerd's exit code). */
   exitCode: 0 | 1;
+  /** Warnings Linkerd would log (and print only with --verbose): annotation values it ignores. */
+  warnings: Result[];
 }
 
 type Transform = (value: unknown) => DocumentOutcome;
@@ -70,16 +73,17 @@ function uninjectTransform(values: unknown): Transform {
 function transformInputs(inputs: readonly string[], transform: Transform, reportText: (reports: LinkerdReport[]) => string): LinkerdOutcome {
   let stdout = '';
   let stderr = '';
+  const warnings: Result[] = [];
   for (const input of inputs) {
-    const { out, reports, errors } = processStream(input, transform);
-    if (errors.length > 0) return { stdout, stderr: `${stderr}Error transforming resources:\n${errors.join('\n')}`, exitCode: 1 };
+    const { out, reports, errors } = processStream(input, transform, warnings);
+    if (errors.length > 0) return { stdout, stderr: `${stderr}Error transforming resources:\n${errors.join('\n')}`, exitCode: 1, warnings };
     stdout += out;
     stderr += reportText(reports);
   }
-  return { stdout, stderr, exitCode: 0 };
+  return { stdout, stderr, exitCode: 0, warnings };
 }
 
-function processStream(text: string, transform: Transform): { out: string; reports: LinkerdReport[]; errors: string[] } {
+function processStream(text: string, transform: Transform, warnings: Result[]): { out: string; reports: LinkerdReport[]; errors: string[] } {
   let docs: string[];
   try {
     docs = splitStream(text);
@@ -102,6 +106,7 @@ function processStream(text: string, transform: Transform): { out: string; repor
     const outcome = guarded(() => (isList ? processList(value, transform) : transform(value)));
     if (outcome.error !== undefined) errors.push(outcome.error);
     reports.push(...outcome.reports);
+    warnings.push(...(outcome.warnings ?? []));
     if (errors.length === 0) out += `${outcome.changed ? goYaml(outcome.changed) : raw}---\n`;
   }
   return { out, reports, errors };
@@ -112,15 +117,17 @@ function processList(value: unknown, transform: Transform): DocumentOutcome {
   const list = decodeAndMarshal(value, 'meta.List', { fromYaml: true }) as Obj;
   const items = Array.isArray(list.items) ? (list.items as unknown[]) : [];
   const reports: LinkerdReport[] = [];
+  const warnings: Result[] = [];
   const out: unknown[] = [];
   for (const item of items) {
     const outcome = transform(item);
     if (outcome.error !== undefined) return { reports: [], error: outcome.error };
     out.push(outcome.changed ?? item);
     reports.push(...outcome.reports);
+    warnings.push(...(outcome.warnings ?? []));
   }
   if (isObject(list)) list.items = out;
-  return { changed: list, reports };
+  return { changed: list, reports, warnings };
 }
 
 function guarded(run: () => DocumentOutcome): DocumentOutcome {

@@ -9,10 +9,11 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/run-cli.js';
 import { useTempTrees } from '../../helpers/temp-trees.js';
+import { VERSION } from '../../../plugin/version.js';
 
 const tree = useTempTrees();
 
-const VALUES = 'proxy:\n  isIngress: false\n  ports:\n    admin: 4191\nidentity:\n  serviceAccountTokenProjection: true\n';
+const VALUES = 'identityTrustAnchorsPEM: test-anchors\nproxy:\n  isIngress: false\n  ports:\n    admin: 4191\nidentity:\n  serviceAccountTokenProjection: true\n';
 const deployment = (name: string, extra = '') =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: app\nspec:\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n${extra}      containers:\n      - name: ${name}\n        image: ${name}:1\n`;
 
@@ -63,6 +64,38 @@ describe('mesh-inject linkerd-inject', () => {
     expect(opaque.code).toBe(0);
     expect(docs(opaque.stdout)[1]!.metadata.annotations).toEqual({ 'config.linkerd.io/opaque-ports': '3306' });
     expect(opaque.stderr).toBe('\nnamespace "app" annotated\nservice "web" annotated\n\n');
+  });
+
+  it('--manual adds the proxy, created by mesh-inject unless --created-by says otherwise', async () => {
+    const dir = tree({ 'values.yaml': VALUES, 'app.yaml': deployment('web') });
+    const run = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual', 'app.yaml'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const [doc] = docs(run.stdout);
+    expect(doc!.spec.template.spec.containers.map((c: { name: string }) => c.name)).toContain('web');
+    expect(JSON.stringify(doc!.spec.template.spec)).toContain('"name":"linkerd-proxy"');
+    expect(podAnnotations(doc!)!['linkerd.io/created-by']).toBe(`mesh-inject ${VERSION}`);
+    const compat = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual', '--created-by', 'linkerd/cli edge-26.8.3', 'app.yaml'], { cwd: dir });
+    expect(podAnnotations(docs(compat.stdout)[0]!)!['linkerd.io/created-by']).toBe('linkerd/cli edge-26.8.3');
+  });
+
+  it('takes the linkerd-config ConfigMap as --values', async () => {
+    const configMap = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: linkerd-config\n  namespace: linkerd\ndata:\n  values: |\n${VALUES.replace(/^/gm, '    ')}`;
+    const dir = tree({ 'values.yaml': VALUES, 'cm.yaml': configMap, 'app.yaml': deployment('web') });
+    const fromValues = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual', 'app.yaml'], { cwd: dir });
+    const fromConfigMap = await runCli(['linkerd-inject', '--values', 'cm.yaml', '--manual', 'app.yaml'], { cwd: dir });
+    expect(fromConfigMap.code).toBe(0);
+    expect(fromConfigMap.stdout).toBe(fromValues.stdout);
+  });
+
+  it('prints the preset\'s warnings (a value Linkerd ignores) only with --verbose, as Linkerd logs them', async () => {
+    const odd = deployment('web').replace('labels: {app: web}', 'labels: {app: web}\n      annotations: {config.linkerd.io/enable-debug-sidecar: maybe}');
+    const dir = tree({ 'values.yaml': VALUES, 'app.yaml': odd });
+    const quiet = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual', 'app.yaml'], { cwd: dir });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).not.toContain('unknown-annotation-value');
+    const verbose = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual', '--verbose', 'app.yaml'], { cwd: dir });
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toContain('(unknown-annotation-value)');
   });
 
   it('a workload on the host network is an error: exit 1, nothing on stdout, no report', async () => {
