@@ -18,7 +18,6 @@ import { LinkerdStreamError, readYaml } from './read-yaml.js';
 import { injectReportText, uninjectReportText, type LinkerdReport } from './report.js';
 import { parseResource } from './resource-config.js';
 import { uninjectDocument } from './uninject-document.js';
-import { valueAt } from './values-path.js';
 import type { Result } from '../results.js';
 
 type Obj = Record<string, unknown>;
@@ -45,30 +44,26 @@ type Transform = (value: unknown) => DocumentOutcome;
 export function linkerdInject(inputs: readonly string[], options: LinkerdInjectOptions): LinkerdOutcome {
   let streams = inputs;
   if (options.mode === 'uninject-then-inject') {
-    const uninjected = transformInputs(inputs, uninjectTransform(options.values), () => '');
+    const uninjected = transformInputs(inputs, uninjectTransform, () => '');
     if (uninjected.exitCode !== 0) return uninjected;
     streams = [uninjected.stdout];
   }
   const state: InjectState = { overrides: { ...options.overrides } };
-  const tokenProjection = valueAt(options.values, 'identity.serviceAccountTokenProjection') === true;
-  const transform: Transform = (value) => injectDocument(parseResource(value, { tokenProjection }), options, state);
+  const transform: Transform = (value) => injectDocument(parseResource(value, { values: options.values }), options, state);
   return transformInputs(streams, transform, (reports) => injectReportText(reports, options.verbose));
 }
 
 export function linkerdUninject(inputs: readonly string[]): LinkerdOutcome {
-  return transformInputs(inputs, uninjectTransform(undefined), uninjectReportText);
+  return transformInputs(inputs, uninjectTransform, uninjectReportText);
 }
 
-/** `linkerd uninject` runs without values: `automountServiceAccountToken` is then never a problem. */
-function uninjectTransform(values: unknown): Transform {
-  const tokenProjection = values === undefined || valueAt(values, 'identity.serviceAccountTokenProjection') === true;
-  return (value) => {
-    const conf = parseResource(value, { tokenProjection });
-    const changed = uninjectDocument(conf);
-    if (!changed) conf.report.unsupportedResource = true;
-    return { ...(changed ? { changed } : {}), reports: [conf.report] };
-  };
-}
+/** `linkerd uninject` of one document (its report only says what was removed). */
+const uninjectTransform: Transform = (value) => {
+  const conf = parseResource(value, {});
+  const changed = uninjectDocument(conf);
+  if (!changed) conf.report.unsupportedResource = true;
+  return { ...(changed ? { changed } : {}), reports: [conf.report] };
+};
 
 function transformInputs(inputs: readonly string[], transform: Transform, reportText: (reports: LinkerdReport[]) => string): LinkerdOutcome {
   let stdout = '';

@@ -5,6 +5,9 @@
  */
 import { isObject } from '../kube/objects.js';
 import { decodeAndMarshal } from '../go/go-decode.js';
+import { linkerdPodFacts } from '../mesh/linkerd/index.js';
+import type { PodTemplate } from '../mesh/types.js';
+import type { LinkerdValuesLike } from './types.js';
 import { emptyReport, type LinkerdReport } from './report.js';
 import { goObject, hasTypedRoot } from './go-object.js';
 
@@ -32,8 +35,8 @@ export interface ResourceConfig {
 }
 
 export interface ParseOptions {
-  /** `identity.serviceAccountTokenProjection` of the values (the pod's `automountServiceAccountToken: false` only matters without it). */
-  tokenProjection: boolean;
+  /** The values injection runs with (`linkerd uninject` has none: the pod facts are then not needed). */
+  values?: LinkerdValuesLike;
 }
 
 /** `ParseMetaAndYAML`: throws GoDecodeError where Go's decode fails. */
@@ -55,17 +58,18 @@ export function parseResource(value: unknown, options: ParseOptions): ResourceCo
     return { kind, object, report };
   }
   const pod = ensurePod(object, podPath);
-  const podMeta = pod.metadata as { name?: string; generateName?: string; annotations?: Record<string, string> };
+  const podMeta = pod.metadata as { name?: string; generateName?: string };
   const name = kind === 'pod' ? podMeta.name || podMeta.generateName || '' : ((object.metadata ?? {}) as { name?: string }).name ?? '';
   const report = emptyReport(kind, name);
-  const spec = pod.spec as PodSpecFacts;
   report.annotatable = true;
-  report.injectDisabled = podMeta.annotations?.['linkerd.io/inject'] === 'disabled';
-  report.hostNetwork = spec.hostNetwork === true;
-  report.sidecar = hasExistingSidecars(spec);
-  report.udp = (spec.containers ?? []).some((c) => (c.ports ?? []).some((p) => p.protocol === 'UDP'));
-  if (spec.automountServiceAccountToken !== undefined && spec.automountServiceAccountToken !== null && !options.tokenProjection) {
-    report.automountServiceAccountToken = spec.automountServiceAccountToken;
+  if (options.values) {
+    // Linkerd's CLI rule (opt-out only), on the pod as written: the flags' annotations come later.
+    const facts = linkerdPodFacts({ pod: pod as unknown as PodTemplate, owner: { kind, name, namespace: '' }, values: options.values, createdBy: '', requireOptIn: false });
+    report.injectDisabled = facts.injectDisabled;
+    report.hostNetwork = facts.hostNetwork;
+    report.sidecar = facts.sidecar;
+    report.udp = facts.udp;
+    report.automountServiceAccountToken = !facts.automountServiceAccountTokenFalse;
   }
   return { kind, object, podPath, report };
 }
@@ -80,27 +84,4 @@ export function ensurePod(object: Obj, path: readonly string[]): Obj {
   if (!isObject(node.metadata)) node.metadata = {};
   if (!isObject(node.spec)) node.spec = {};
   return node;
-}
-
-interface ContainerFacts {
-  name?: string;
-  image?: string;
-  ports?: { protocol?: string }[] | null;
-}
-
-interface PodSpecFacts {
-  hostNetwork?: boolean;
-  automountServiceAccountToken?: boolean | null;
-  containers?: ContainerFacts[] | null;
-  initContainers?: ContainerFacts[] | null;
-}
-
-/** Linkerd's `HasExistingSidecars`: a Linkerd or Istio proxy or init container, by name or image. */
-function hasExistingSidecars(spec: PodSpecFacts): boolean {
-  const inits = spec.initContainers ?? [];
-  const proxy = (c: ContainerFacts) =>
-    (c.image ?? '').startsWith('cr.l5d.io/linkerd/proxy:') || (c.image ?? '').startsWith('gcr.io/istio-release/proxyv2:') || c.name === 'linkerd-proxy' || c.name === 'istio-proxy';
-  const init = (c: ContainerFacts) =>
-    (c.image ?? '').startsWith('cr.l5d.io/linkerd/proxy-init:') || (c.image ?? '').startsWith('gcr.io/istio-release/proxy_init:') || c.name === 'linkerd-init' || c.name === 'istio-init';
-  return [...inits, ...(spec.containers ?? [])].some(proxy) || inits.some(init);
 }
