@@ -185,7 +185,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--close-wait-timeout <duration>', 'sets nf_conntrack_tcp_timeout_close_wait (a Go duration: 1m, 90s)')
     .option('--created-by <value>', 'the linkerd.io/created-by annotation (default "mesh-inject <version>"; `linkerd/cli <version>` for byte-identical output)')
     .option('--ignore-cluster', 'accepted for compatibility: mesh-inject never contacts a cluster')
-    .option('-o, --output <format>', 'output format (yaml)')
+    .option('-o, --output <format>', 'output format: yaml (default) or json')
     .option('--verbose', 'also print the checks that passed')
     .addOption(new Option('--proxy-cpu <cpu>').hideHelp())
     .addOption(new Option('--proxy-memory <memory>').hideHelp())
@@ -199,7 +199,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('linkerd-uninject')
     .description('drop-in for `linkerd uninject`: remove the Linkerd proxy and its metadata, with Linkerd\'s output and report')
     .argument('[path]', 'a file, a directory (every file in it, recursively), or - for stdin')
-    .option('-o, --output <format>', 'output format (yaml)')
+    .option('-o, --output <format>', 'output format: yaml (default) or json')
     .option('--verbose', 'accepted for compatibility (the uninject report has no verbose form)')
     .action(async (path: string | undefined, flags: { output?: string }) => {
       const { runLinkerdUninject } = await import('../linkerd-inject/run.js');

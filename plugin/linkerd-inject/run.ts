@@ -10,7 +10,7 @@ import { VERSION } from '../version.js';
 import { formatResult } from '../../transformer/results.js';
 import {
   InjectFlagError, applyInjectFlags, formatGoDuration, linkerdInject, linkerdUninject, overrideAnnotations, parseGoDuration,
-  type LinkerdInjectFlags, type LinkerdOutcome,
+  type LinkerdInjectFlags, type LinkerdOutcome, type OutputFormat,
 } from '../../transformer/linkerd-inject/index.js';
 import { EXIT_INPUT, UsageError } from '../cli/exit-codes.js';
 import type { Io } from '../cli/io.js';
@@ -30,7 +30,7 @@ export interface LinkerdInjectCommandFlags extends LinkerdInjectFlags {
 
 export async function runLinkerdInject(io: Io, path: string | undefined, flags: LinkerdInjectCommandFlags): Promise<number> {
   return usage(io, async () => {
-    checkOutput(flags.output);
+    const output = outputFormat(flags.output);
     const closeWait = flags.closeWaitTimeout !== undefined ? goDuration(flags.closeWaitTimeout) : undefined;
     const base = await readValues(io, flags.values);
     let values: LinkerdValues;
@@ -43,6 +43,7 @@ export async function runLinkerdInject(io: Io, path: string | undefined, flags: 
     const inputs = await readLinkerdInputs(io, path);
     const outcome = linkerdInject(inputs.texts, {
       mode: 'uninject-then-inject',
+      output,
       values,
       overrides: overrideAnnotations(values, base),
       manual: flags.manual === true,
@@ -58,9 +59,9 @@ export async function runLinkerdInject(io: Io, path: string | undefined, flags: 
 
 export async function runLinkerdUninject(io: Io, path: string | undefined, flags: { output?: string }): Promise<number> {
   return usage(io, async () => {
-    checkOutput(flags.output);
+    const output = outputFormat(flags.output);
     const inputs = await readLinkerdInputs(io, path);
-    return finish(io, linkerdUninject(inputs.texts), inputs.faults);
+    return finish(io, linkerdUninject(inputs.texts, { output }), inputs.faults);
   });
 }
 
@@ -86,8 +87,9 @@ async function usage(io: Io, run: () => Promise<number>): Promise<number> {
   }
 }
 
-function checkOutput(output: string | undefined): void {
-  if (output !== undefined && output !== 'yaml') throw new UsageError(`--output ${output}: only yaml is supported`);
+function outputFormat(output: string | undefined): OutputFormat {
+  if (output === undefined || output === 'yaml' || output === 'json') return output ?? 'yaml';
+  throw new UsageError(`--output ${output}: unsupported format (json or yaml)`);
 }
 
 function goDuration(text: string): number {

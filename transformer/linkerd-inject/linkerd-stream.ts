@@ -10,6 +10,7 @@
  * per input (what Linkerd's tests of file and directory input run).
  */
 import { GoDecodeError, decodeAndMarshal } from '../go/go-decode.js';
+import { goJsonStringify } from '../go/go-json-text.js';
 import { SeparatorError, splitStream } from '../kube-inject/split-stream.js';
 import { isObject } from '../kube/objects.js';
 import { goYaml } from './go-object.js';
@@ -28,7 +29,11 @@ export interface LinkerdInjectOptions extends InjectDocumentOptions {
   verbose: boolean;
   /** 'uninject-then-inject' (the CLI) or 'inject-only'. */
   mode: 'uninject-then-inject' | 'inject-only';
+  /** `-o`: documents as YAML followed by `---` (default), or one JSON object per line. */
+  output?: OutputFormat;
 }
+
+export type OutputFormat = 'yaml' | 'json';
 
 export interface LinkerdOutcome {
   stdout: string;
@@ -50,11 +55,11 @@ export function linkerdInject(inputs: readonly string[], options: LinkerdInjectO
   }
   const state: InjectState = { overrides: { ...options.overrides } };
   const transform: Transform = (value) => injectDocument(parseResource(value, { values: options.values }), options, state);
-  return transformInputs(streams, transform, (reports) => injectReportText(reports, options.verbose));
+  return transformInputs(streams, transform, (reports) => injectReportText(reports, options.verbose), options.output);
 }
 
-export function linkerdUninject(inputs: readonly string[]): LinkerdOutcome {
-  return transformInputs(inputs, uninjectTransform, uninjectReportText);
+export function linkerdUninject(inputs: readonly string[], options: { output?: OutputFormat } = {}): LinkerdOutcome {
+  return transformInputs(inputs, uninjectTransform, uninjectReportText, options.output);
 }
 
 /** `linkerd uninject` of one document (its report only says what was removed). */
@@ -65,12 +70,12 @@ const uninjectTransform: Transform = (value) => {
   return { ...(changed ? { changed } : {}), reports: [conf.report] };
 };
 
-function transformInputs(inputs: readonly string[], transform: Transform, reportText: (reports: LinkerdReport[]) => string): LinkerdOutcome {
+function transformInputs(inputs: readonly string[], transform: Transform, reportText: (reports: LinkerdReport[]) => string, output: OutputFormat = 'yaml'): LinkerdOutcome {
   let stdout = '';
   let stderr = '';
   const warnings: Result[] = [];
   for (const input of inputs) {
-    const { out, reports, errors } = processStream(input, transform, warnings);
+    const { out, reports, errors } = processStream(input, transform, warnings, output);
     if (errors.length > 0) return { stdout, stderr: `${stderr}Error transforming resources:\n${errors.join('\n')}`, exitCode: 1, warnings };
     stdout += out;
     stderr += reportText(reports);
@@ -78,7 +83,7 @@ function transformInputs(inputs: readonly string[], transform: Transform, report
   return { stdout, stderr, exitCode: 0, warnings };
 }
 
-function processStream(text: string, transform: Transform, warnings: Result[]): { out: string; reports: LinkerdReport[]; errors: string[] } {
+function processStream(text: string, transform: Transform, warnings: Result[], output: OutputFormat): { out: string; reports: LinkerdReport[]; errors: string[] } {
   let docs: string[];
   try {
     docs = splitStream(text);
@@ -102,7 +107,7 @@ function processStream(text: string, transform: Transform, warnings: Result[]): 
     if (outcome.error !== undefined) errors.push(outcome.error);
     reports.push(...outcome.reports);
     warnings.push(...(outcome.warnings ?? []));
-    if (errors.length === 0) out += `${outcome.changed ? goYaml(outcome.changed) : raw}---\n`;
+    if (errors.length === 0) out += output === 'json' ? `${goJson(outcome.changed ?? value)}\n` : `${outcome.changed ? goYaml(outcome.changed) : raw}---\n`;
   }
   return { out, reports, errors };
 }
@@ -123,6 +128,17 @@ function processList(value: unknown, transform: Transform): DocumentOutcome {
   }
   if (isObject(list)) list.items = out;
   return { changed: list, reports, warnings };
+}
+
+/** `yaml.YAMLToJSON` of a document: Go's JSON of the data, map keys sorted. */
+function goJson(value: unknown): string {
+  const sorted = (v: unknown): unknown => {
+    if (typeof v === 'bigint') return Number(v);
+    if (Array.isArray(v)) return v.map(sorted);
+    if (isObject(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]));
+    return v ?? null;
+  };
+  return goJsonStringify(sorted(value));
 }
 
 function guarded(run: () => DocumentOutcome): DocumentOutcome {

@@ -98,6 +98,20 @@ describe('mesh-inject linkerd-inject', () => {
     expect(verbose.stderr).toContain('(unknown-annotation-value)');
   });
 
+  it('-o json writes each document as one line of JSON, the same data as the YAML output', async () => {
+    const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n';
+    const dir = tree({ 'values.yaml': VALUES, 'app.yaml': `${deployment('web')}---\n${service}` });
+    const yaml = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual', 'app.yaml'], { cwd: dir });
+    const json = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual', '-o', 'json', 'app.yaml'], { cwd: dir });
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe(yaml.stderr);
+    const lines = json.stdout.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((line) => JSON.parse(line))).toEqual(docs(yaml.stdout).filter((d) => d !== null));
+    const bad = await runCli(['linkerd-inject', '--values', 'values.yaml', '-o', 'xml', 'app.yaml'], { cwd: dir });
+    expect(bad.code).toBe(2);
+  });
+
   it('a workload on the host network is an error: exit 1, nothing on stdout, no report', async () => {
     const dir = tree({ 'values.yaml': VALUES, 'app.yaml': `${deployment('ok')}---\n${deployment('web', '      hostNetwork: true\n')}` });
     const run = await runCli(['linkerd-inject', '--values', 'values.yaml', 'app.yaml'], { cwd: dir });
