@@ -10,7 +10,8 @@ export function linkerdPodFacts(input: LinkerdPodInput & { requireOptIn: boolean
   if (isObject(metadata.annotations)) for (const [k, v] of Object.entries(metadata.annotations)) if (typeof v === 'string') annotations[k] = v;
   return podFacts({
     spec: (isObject(input.pod.spec) ? input.pod.spec : {}) as PodSpec,
-    podAnnotations: { ...annotations, ...(input.cliAnnotations ?? {}) },
+    // Linkerd reads the pod's own annotations, before the CLI adds its flags' (which never disable).
+    podAnnotations: annotations,
     ...(input.namespaceAnnotations ? { namespaceAnnotations: input.namespaceAnnotations } : {}),
     values: input.values,
     requireOptIn: input.requireOptIn,

@@ -22,7 +22,7 @@ import { CONFIG_ANN, NAMESPACE_INHERITED } from './names.js';
 import { applyAnnotationOverrides, mergeAdditionalEnv } from './overrides.js';
 import { placeContainers } from './placement.js';
 import { podFacts, REASONS } from './pod-facts.js';
-import { firstContainerCapabilities, namedPorts, podInboundPorts, serviceAccountMount } from './pod-reading.js';
+import { defaultOpaquePortsDeclared, firstContainerCapabilities, namedPorts, podInboundPorts, serviceAccountMount } from './pod-reading.js';
 import { proxyContainer } from './proxy-container.js';
 import { ProxyTemplateError } from './proxy-env.js';
 import { tracingLabels } from './tracing.js';
@@ -45,6 +45,12 @@ export interface LinkerdPodInput {
    * (so `--opaque-ports=mysql` stays `mysql`, and `--proxy-cpu-limit` sets no worker maximum).
    */
   cliAnnotations?: Readonly<Record<string, string>>;
+  /**
+   * 'cli' (default): what `linkerd inject --manual` writes. 'webhook': what the proxy injector
+   * writes, which also annotates the pod with the default opaque ports it declares
+   * (`config.linkerd.io/opaque-ports`) when neither the pod nor its namespace sets them.
+   */
+  origin?: 'cli' | 'webhook';
 }
 
 export function injectLinkerdPod(input: LinkerdPodInput): { pod: PodTemplate | null; results: Result[] } {
@@ -62,7 +68,11 @@ export function injectLinkerdPod(input: LinkerdPodInput): { pod: PodTemplate | n
     const value = input.namespaceAnnotations?.[key];
     if (value !== undefined && !Object.hasOwn(own, key)) inherited[key] = value;
   }
-  const overrides = { ...own, ...inherited };
+  const overrides: Record<string, string> = { ...own, ...inherited };
+  if (input.origin === 'webhook' && !Object.hasOwn(overrides, CONFIG_ANN.opaquePorts) && !input.cliAnnotations?.[CONFIG_ANN.opaquePorts]) {
+    const ports = defaultOpaquePortsDeclared(spec, input.values.proxy.opaquePorts);
+    if (ports) inherited[CONFIG_ANN.opaquePorts] = overrides[CONFIG_ANN.opaquePorts] = ports;
+  }
   const written = { ...overrides, ...(input.cliAnnotations ?? {}) };
 
   const values = cloneData(input.values) as LinkerdValues;

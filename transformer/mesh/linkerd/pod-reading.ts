@@ -52,3 +52,20 @@ export function firstContainerCapabilities(spec: PodSpec): LinkerdCapabilities |
   const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
   return { add: list(capabilities.add), drop: list(capabilities.drop) };
 }
+
+/**
+ * The proxy injector's opaque-ports annotation for a pod that sets none: the container ports that
+ * are in the default list (compared as written, ranges in the list do not count), in container
+ * order; '' when there are none.
+ */
+export function defaultOpaquePortsDeclared(spec: PodSpec, defaults: string): string {
+  const list = defaults.split(',');
+  const ports: string[] = [];
+  for (const container of allContainers(spec)) {
+    for (const port of container.ports ?? []) {
+      const text = String(port?.containerPort);
+      if (list.includes(text)) ports.push(text);
+    }
+  }
+  return ports.join(',');
+}

@@ -9,7 +9,8 @@ import type { LinkerdValues } from './values.js';
 /** The containers a Linkerd injection adds. */
 export const LINKERD_CONTAINERS: ReadonlySet<string> = new Set([PROXY_CONTAINER, INIT_CONTAINER, VALIDATOR_CONTAINER, DEBUG_CONTAINER]);
 
-export function linkerdPreset(values: DeepReadonly<LinkerdValues>, options: { createdBy: string }): MeshPreset {
+/** `origin` defaults to 'webhook': the engine writes what the cluster's proxy injector would. */
+export function linkerdPreset(values: DeepReadonly<LinkerdValues>, options: { createdBy: string; origin?: 'cli' | 'webhook' }): MeshPreset {
   return {
     mesh: 'linkerd',
     containers: LINKERD_CONTAINERS,
@@ -21,6 +22,7 @@ export function linkerdPreset(values: DeepReadonly<LinkerdValues>, options: { cr
         owner: { kind: workload.kind, name: workload.name, namespace: workload.namespace },
         values,
         createdBy: options.createdBy,
+        origin: options.origin ?? 'webhook',
       });
       return { pod: out.pod, results: out.results.map((r) => underPod(r, input.podPath)) };
     },

@@ -1,7 +1,7 @@
 /**
  * Reading Linkerd's Helm values: a values document, or the `linkerd-config` ConfigMap as
  * `kubectl get -o yaml` prints it (the values under `data.values`). What the document leaves out
- * takes the chart defaults; maps merge key by key as Helm merges them, except `proxy.inbound` and
+ * takes the chart defaults (the control plane namespace: the ConfigMap's, else `linkerd`); maps merge key by key as Helm merges them, except `proxy.inbound` and
  * `proxy.outbound`, which a document replaces whole (they are free-form parameter maps). A key of
  * the wrong type is an error naming path:line:col and the key, as Linkerd's Go decoding refuses it.
  */
@@ -30,8 +30,11 @@ export function readLinkerdValues(text: string, path: string): { values?: Linker
   if (!read.ok) return { results: [read.result] };
   let { data, doc, lineCounter } = read;
   let fallback: { line?: number; column?: number } = {};
+  let namespace: string | undefined;
   if (isObject(data) && data.kind === 'ConfigMap') {
     const embedded = isObject(data.data) ? data.data.values : undefined;
+    const ns = isObject(data.metadata) ? data.metadata.namespace : undefined;
+    if (typeof ns === 'string' && ns !== '') namespace = ns;
     const at = position(doc, lineCounter, ['data', 'values']);
     if (typeof embedded !== 'string') {
       return { results: [error(path, at, 'the ConfigMap has no data.values string; give the linkerd-config ConfigMap (kubectl -n linkerd get cm linkerd-config -o yaml) or a Helm values file')] };
@@ -51,6 +54,8 @@ export function readLinkerdValues(text: string, path: string): { values?: Linker
     results.push(error(path, doc ? position(doc, lineCounter, keys) : fallback, `${keys.join('.')}: ${message}`));
   });
   if (results.length > 0) return { results };
+  // The ConfigMap lives in the control plane's namespace (Helm's release namespace, not a chart key).
+  if (namespace !== undefined) values.linkerdNamespace = namespace;
   return { values: values as unknown as LinkerdValues, results };
 }
 

@@ -245,6 +245,23 @@ describe('injectLinkerdPod configuration layers', () => {
   });
 });
 
+describe('injectLinkerdPod as the proxy injector', () => {
+  it('annotates the default opaque ports the pod declares, init containers first, and the proxy takes them', () => {
+    const p = pod({}, { initContainers: [{ name: 'cache', image: 'c', ports: [{ containerPort: 11211 }] }], containers: [{ name: 'db', image: 'd', ports: [{ containerPort: 3306 }, { containerPort: 80 }] }] });
+    const out = injected(p, values(), { origin: 'webhook' });
+    expect(out.metadata.annotations!['config.linkerd.io/opaque-ports']).toBe('11211,3306');
+    expect(envOf(out, 'LINKERD2_PROXY_INBOUND_PORTS_DISABLE_PROTOCOL_DETECTION')).toBe('11211,3306');
+    expect(injected(p).metadata.annotations!['config.linkerd.io/opaque-ports']).toBeUndefined();
+  });
+
+  it('no opaque-ports annotation when the pod or its namespace sets one, or no declared port is a default one', () => {
+    const p = pod({}, { containers: [{ name: 'db', image: 'd', ports: [{ containerPort: 3306 }] }] });
+    const fromNs = injected(p, values(), { origin: 'webhook', namespaceAnnotations: { 'config.linkerd.io/opaque-ports': '9000' } });
+    expect(fromNs.metadata.annotations!['config.linkerd.io/opaque-ports']).toBe('9000');
+    expect(injected(pod(), values(), { origin: 'webhook' }).metadata.annotations!['config.linkerd.io/opaque-ports']).toBeUndefined();
+  });
+});
+
 describe('injectLinkerdPod refusals', () => {
   it('linkerd.io/inject: disabled: no pod, an info result', () => {
     const out = inject(pod({ 'linkerd.io/inject': 'disabled' }));

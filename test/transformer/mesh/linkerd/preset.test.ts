@@ -27,6 +27,8 @@ describe('linkerdPreset', () => {
     for (const c of [...spec.containers, ...spec.initContainers!]) if (c.name !== 'web') expect(LINKERD_FOOTPRINT.containers).toContain(c.name);
     for (const v of spec.volumes!) expect(LINKERD_FOOTPRINT.volumes).toContain(v.name);
     for (const l of Object.keys(everything.metadata.labels!)) if (l !== 'app') expect(LINKERD_FOOTPRINT.labels).toContain(l);
-    for (const a of Object.keys(everything.metadata.annotations!)) if (a.startsWith('linkerd.io/')) expect(LINKERD_FOOTPRINT.annotations).toContain(a);
+    for (const a of Object.keys(everything.metadata.annotations!)) expect(LINKERD_FOOTPRINT.annotations).toContain(a);
+    const fromNamespace = injected(pod(), values(), { origin: 'webhook', namespaceAnnotations: { 'config.linkerd.io/proxy-log-level': 'debug', 'linkerd.io/inject': 'enabled' } });
+    for (const a of Object.keys(fromNamespace.metadata.annotations!)) expect(LINKERD_FOOTPRINT.annotations).toContain(a);
   });
 });

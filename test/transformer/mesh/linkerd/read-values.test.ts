@@ -19,11 +19,12 @@ describe('readLinkerdValues', () => {
   });
 
   it('reads the linkerd-config ConfigMap (values under data.values)', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: linkerd-config\ndata:\n  values: |\n    linkerdVersion: edge-1.2.3\n    identityTrustDomain: example.org\n';
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: linkerd-config\n  namespace: l5d\ndata:\n  values: |\n    linkerdVersion: edge-1.2.3\n    identityTrustDomain: example.org\n';
     const { values, results } = readLinkerdValues(text, 'cm.yaml');
     expect(results).toEqual([]);
     expect(values!.linkerdVersion).toBe('edge-1.2.3');
     expect(values!.identityTrustDomain).toBe('example.org');
+    expect(values!.linkerdNamespace).toBe('l5d');
   });
 
   it('a key of the wrong type is an error at its line and column', () => {
