@@ -184,6 +184,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--wait-before-exit-seconds <seconds>', 'how long the proxy stays alive while its pod terminates', (v: string) => parseInt64(v, 'wait-before-exit-seconds'))
     .option('--close-wait-timeout <duration>', 'sets nf_conntrack_tcp_timeout_close_wait (a Go duration: 1m, 90s)')
     .option('--created-by <value>', 'the linkerd.io/created-by annotation (default "mesh-inject <version>"; `linkerd/cli <version>` for byte-identical output)')
+    .option('-L, --linkerd-namespace <namespace>', 'namespace of the Linkerd control plane (default: the linkerd-config ConfigMap\'s, else linkerd)')
     .option('--ignore-cluster', 'accepted for compatibility: mesh-inject never contacts a cluster')
     .option('-o, --output <format>', 'output format: yaml (default) or json')
     .option('--verbose', 'also print the checks that passed')

@@ -26,13 +26,16 @@ export interface LinkerdInjectCommandFlags extends LinkerdInjectFlags {
   verbose?: boolean;
   createdBy?: string;
   output?: string;
+  /** `-L, --linkerd-namespace`: the control plane's namespace (default: the ConfigMap's, else `linkerd`). */
+  linkerdNamespace?: string;
 }
 
 export async function runLinkerdInject(io: Io, path: string | undefined, flags: LinkerdInjectCommandFlags): Promise<number> {
   return usage(io, async () => {
     const output = outputFormat(flags.output);
     const closeWait = flags.closeWaitTimeout !== undefined ? goDuration(flags.closeWaitTimeout) : undefined;
-    const base = await readValues(io, flags.values);
+    const read = await readValues(io, flags.values);
+    const base = flags.linkerdNamespace !== undefined ? { ...read, linkerdNamespace: flags.linkerdNamespace } : read;
     let values: LinkerdValues;
     try {
       values = applyInjectFlags(base, flags);

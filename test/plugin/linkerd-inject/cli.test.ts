@@ -78,6 +78,13 @@ describe('mesh-inject linkerd-inject', () => {
     expect(podAnnotations(docs(compat.stdout)[0]!)!['linkerd.io/created-by']).toBe('linkerd/cli edge-26.8.3');
   });
 
+  it('-L names the control plane namespace the proxy is labelled with', async () => {
+    const dir = tree({ 'values.yaml': VALUES, 'app.yaml': deployment('web') });
+    const run = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual', '-L', 'mesh', 'app.yaml'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(docs(run.stdout)[0]!.spec.template.metadata.labels['linkerd.io/control-plane-ns']).toBe('mesh');
+  });
+
   it('takes the linkerd-config ConfigMap as --values', async () => {
     const configMap = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: linkerd-config\n  namespace: linkerd\ndata:\n  values: |\n${VALUES.replace(/^/gm, '    ')}`;
     const dir = tree({ 'values.yaml': VALUES, 'cm.yaml': configMap, 'app.yaml': deployment('web') });
