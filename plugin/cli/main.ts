@@ -169,6 +169,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-v, --proxy-version <version>', 'tag to be used for the Linkerd proxy images')
     .option('--proxy-image <image>', 'Linkerd proxy container image name')
     .option('--image-pull-policy <policy>', 'Docker image pull policy')
+    .option('--registry <registry>', 'Docker registry to pull images from ($LINKERD_DOCKER_REGISTRY)')
     .option('--proxy-uid <uid>', 'run the proxy under this user ID', (v: string) => parseInt64(v, 'proxy-uid'))
     .option('--proxy-gid <gid>', 'run the proxy under this group ID', (v: string) => parseInt64(v, 'proxy-gid'))
     .option('--proxy-log-level <level>', 'log level for the proxy')

@@ -38,7 +38,8 @@ export async function runLinkerdInject(io: Io, path: string | undefined, flags: 
     const base = flags.linkerdNamespace !== undefined ? { ...read, linkerdNamespace: flags.linkerdNamespace } : read;
     let values: LinkerdValues;
     try {
-      values = applyInjectFlags(base, flags);
+      const registry = flags.registry ?? nonEmpty(io.env.LINKERD_DOCKER_REGISTRY);
+      values = applyInjectFlags(base, { ...flags, ...(registry !== undefined ? { registry } : {}) });
     } catch (error) {
       if (error instanceof InjectFlagError) throw new UsageError(error.message);
       throw error;
@@ -88,6 +89,10 @@ async function usage(io: Io, run: () => Promise<number>): Promise<number> {
     io.stderr(`Error: ${error.message}\n`);
     return EXIT_INPUT;
   }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
 }
 
 function outputFormat(output: string | undefined): OutputFormat {

@@ -6,7 +6,7 @@
 import { QuantityError, canonicalQuantity } from '../go/go-quantity.js';
 import type { LinkerdValues } from '../mesh/linkerd/index.js';
 import type { LinkerdValuesLike } from './types.js';
-import { setValueAt } from './values-path.js';
+import { setValueAt, valueAt } from './values-path.js';
 
 export interface LinkerdInjectFlags {
   proxyImage?: string;
@@ -30,6 +30,8 @@ export interface LinkerdInjectFlags {
   proxyMemory?: string;
   proxyCpu?: string;
   proxyVersion?: string;
+  /** `--registry` (or `LINKERD_DOCKER_REGISTRY`): the registry the images are pulled from. */
+  registry?: string;
   nativeSidecar?: boolean;
   waitBeforeExitSeconds?: number;
   disableIdentity?: boolean;
@@ -77,6 +79,12 @@ export function applyInjectFlags(values: LinkerdValuesLike, flags: LinkerdInject
   given(flags.proxyMemory, (v) => set('proxy.resources.memory.request', v));
   given(flags.proxyCpu, (v) => set('proxy.resources.cpu.request', v));
   given(flags.proxyVersion, (v) => set('proxy.image.version', v));
+  given(flags.registry, (v) => {
+    for (const path of ['controllerImage', 'debugContainer.image.name', 'proxy.image.name']) {
+      const image = valueAt(out, path);
+      if (typeof image === 'string' && image !== '') set(path, registryOverride(image, v));
+    }
+  });
   given(flags.nativeSidecar, (v) => set('proxy.nativeSidecar', v));
   given(flags.waitBeforeExitSeconds, (v) => set('proxy.waitBeforeExitSeconds', v));
   given(flags.disableIdentity, () => {
@@ -86,6 +94,12 @@ export function applyInjectFlags(values: LinkerdValuesLike, flags: LinkerdInject
   given(flags.ingress, (v) => set('proxy.isIngress', v));
   given(flags.opaquePorts, (v) => set('proxy.opaquePorts', v.join(',')));
   return out;
+}
+
+/** Linkerd's `RegistryOverride`: the image's last path segment under the new registry. */
+function registryOverride(image: string, registry: string): string {
+  const prefix = registry !== '' && !registry.endsWith('/') ? `${registry}/` : registry;
+  return prefix + image.slice(image.lastIndexOf('/') + 1);
 }
 
 /** `ToWholeCPUCores`: the quantity rounded up to whole cores. */

@@ -144,6 +144,16 @@ describe('flags and override annotations', () => {
     expect([out.proxy.runtime.workers.minimum, out.proxy.runtime.workers.maximum]).toEqual([1, 2]);
   });
 
+  it('--registry moves the proxy and debug images to it, which then differ from the values (override annotations)', () => {
+    const base = values();
+    const out = applyInjectFlags(base, { registry: 'registry.example.com/mirror' });
+    expect(out.proxy.image.name).toBe('registry.example.com/mirror/proxy');
+    expect(overrideAnnotations(out, base)).toEqual({
+      'config.linkerd.io/proxy-image': 'registry.example.com/mirror/proxy',
+      'config.linkerd.io/debug-image': 'registry.example.com/mirror/debug',
+    });
+  });
+
   it('writes a group id only when one is set', () => {
     expect(overrideAnnotations({ proxy: { gid: -1 } }, { proxy: { gid: -1 } })).toEqual({});
     expect(overrideAnnotations({ proxy: { gid: 5 } }, { proxy: { gid: -1 } })).toEqual({ 'config.linkerd.io/proxy-gid': '5' });
