@@ -20,7 +20,6 @@ import { goObject } from './go-object.js';
 import { injectLinkerdPod } from '../mesh/linkerd/index.js';
 import type { PodTemplate } from '../mesh/types.js';
 import type { LinkerdPodInjector, LinkerdValuesLike } from './types.js';
-import { valueAt } from './values-path.js';
 
 type Obj = Record<string, unknown>;
 
@@ -97,24 +96,28 @@ export function injectDocument(conf: ResourceConfig, options: InjectDocumentOpti
 
   if (options.manual) {
     delete state.overrides[INJECT];
-    const objectMeta = (object.metadata ?? {}) as { name?: string; namespace?: string };
-    const podName = (pod.metadata as { name?: string }).name;
-    const owner = { kind: CANONICAL_KINDS[conf.kind] ?? conf.kind, name: conf.kind === 'pod' ? podName ?? '' : objectMeta.name ?? '', namespace: objectMeta.namespace ?? '' };
-    const inject = options.injectPod ?? injectLinkerdPod;
-    const out = inject({ pod: pod as unknown as PodTemplate, owner, values: options.values, createdBy: options.createdBy, cliAnnotations: added });
-    const errors = out.results.filter((r: Result) => r.severity === 'error');
-    if (errors.length > 0 || !out.pod) return { reports: [], error: errors.map((r) => r.message).join('\n') || `could not inject ${report.kind}/${report.name}` };
-    pod.metadata = out.pod.metadata as unknown as Obj;
-    pod.spec = out.pod.spec as unknown as Obj;
-    const resourceRef = { apiVersion: typeof object.apiVersion === 'string' ? object.apiVersion : '', kind: owner.kind, name: report.name, ...(owner.namespace ? { namespace: owner.namespace } : {}) };
-    const warnings = out.results.filter((r) => r.severity === 'warning').map((r) => ({ ...r, resourceRef }));
-    return { changed: goObject(object, conf.kind), reports: [report], ...(warnings.length > 0 ? { warnings } : {}) };
-  } else {
-    if (valueAt(options.values, 'proxy.isIngress') !== true) added[INJECT] = 'enabled';
-    const metadata = pod.metadata as Obj;
-    metadata.annotations = { ...(podMeta.annotations ?? {}), ...added };
+    return injectProxy(conf, object, pod, added, options);
   }
+  if (!options.values.proxy.isIngress) added[INJECT] = 'enabled';
+  pod.metadata = { ...(pod.metadata as Obj), annotations: { ...(podMeta.annotations ?? {}), ...added } };
   return { changed: goObject(object, conf.kind), reports: [report] };
+}
+
+/** `--manual`: the preset's pod in place of the template, the flags' annotations written on it. */
+function injectProxy(conf: ResourceConfig, object: Obj, pod: Obj, cliAnnotations: Record<string, string>, options: InjectDocumentOptions): DocumentOutcome {
+  const { report } = conf;
+  const objectMeta = (object.metadata ?? {}) as { name?: string; namespace?: string };
+  const podName = (pod.metadata as { name?: string }).name;
+  const owner = { kind: CANONICAL_KINDS[conf.kind] ?? conf.kind, name: conf.kind === 'pod' ? podName ?? '' : objectMeta.name ?? '', namespace: objectMeta.namespace ?? '' };
+  const inject = options.injectPod ?? injectLinkerdPod;
+  const out = inject({ pod: pod as unknown as PodTemplate, owner, values: options.values, createdBy: options.createdBy, cliAnnotations });
+  const errors = out.results.filter((r) => r.severity === 'error');
+  if (errors.length > 0 || !out.pod) return { reports: [], error: errors.map((r) => r.message).join('\n') || `could not inject ${report.kind}/${report.name}` };
+  pod.metadata = out.pod.metadata as unknown as Obj;
+  pod.spec = out.pod.spec as unknown as Obj;
+  const resourceRef = { apiVersion: typeof object.apiVersion === 'string' ? object.apiVersion : '', kind: owner.kind, name: report.name, ...(owner.namespace ? { namespace: owner.namespace } : {}) };
+  const warnings = out.results.filter((r) => r.severity === 'warning').map((r) => ({ ...r, resourceRef }));
+  return { changed: goObject(object, conf.kind), reports: [report], ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 function annotate(object: Obj, annotations: Record<string, string>): void {
