@@ -1,13 +1,10 @@
 /**
- * Where Linkerd's upstream conformance data lives: `<shared>/conformance/linkerd/` (`$MESH_INJECT_SHARED`,
- * else `../shared` beside the checkout, as for Istio's corpus), and how its cases.json is read.
+ * Where Linkerd's upstream conformance data lives: `<shared>/conformance/linkerd/`, beside Istio's corpus
+ * (same resolver, same environment variable), and how its cases.json is read.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SHARED_ENV } from './shared-data.js';
-
-const BESIDE_CHECKOUT = fileURLToPath(new URL('../../../shared/', import.meta.url));
+import { dirname, join } from 'node:path';
+import { resolveIstioCorpus } from './shared-data.js';
 
 export interface LinkerdCorpus {
   /** `<shared>/conformance/linkerd/`, with the trailing slash. */
@@ -17,14 +14,13 @@ export interface LinkerdCorpus {
 }
 
 export function resolveLinkerdCorpus(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): LinkerdCorpus {
-  const fromEnv = env[SHARED_ENV];
-  const shared = fromEnv !== undefined && fromEnv !== '' ? resolve(cwd, fromEnv) : BESIDE_CHECKOUT;
-  const dir = join(shared, 'conformance', 'linkerd');
-  const shown = fromEnv !== undefined && fromEnv !== '' ? dir : '../shared/conformance/linkerd';
+  // The one resolver of the shared directory gives <shared>/conformance/istio/; Linkerd's data sits beside it.
+  const istio = resolveIstioCorpus(env, cwd);
+  const dir = join(dirname(istio.dir), 'linkerd');
   return {
     dir: `${dir}/`,
     found: existsSync(join(dir, 'cases.json')),
-    skipLine: `skipped: ${shown} not found (set ${SHARED_ENV}=/path/to/shared to run the Linkerd conformance tests)`,
+    skipLine: istio.skipLine.replace('conformance/istio', 'conformance/linkerd').replace('the conformance tests', `the Linkerd conformance tests`),
   };
 }
 

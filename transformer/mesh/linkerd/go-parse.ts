@@ -60,6 +60,12 @@ export function parseGoDuration(text: string): { nanos: number } | { error: stri
   return { nanos: Math.trunc(sign * total) };
 }
 
+/** Go's `Duration.Seconds()`: whole seconds plus the fraction, as float64 (its rounding, not nanos / 1e9). */
+export function goSeconds(nanos: number): number {
+  const sec = Math.trunc(nanos / 1e9);
+  return sec + (nanos - sec * 1e9) / 1e9;
+}
+
 /** The quantity's canonical spelling (`0.5` → `500m`), or Go's parse error. */
 export function parseQuantity(text: string): { canonical: string } | { error: string } {
   try {

@@ -15,7 +15,7 @@ import type { Container, PodSpec } from '../../kube/objects.js';
 import type { Result } from '../../results.js';
 import type { PodTemplate } from '../types.js';
 import { debugContainer } from './debug-container.js';
-import { parseGoBool, parseGoDuration } from './go-parse.js';
+import { goSeconds, parseGoBool, parseGoDuration } from './go-parse.js';
 import { networkValidatorContainer, proxyInitContainer } from './init-container.js';
 import { injectedAnnotations, injectedLabels, withEntries, withMetadata, type Owner } from './metadata.js';
 import { CONFIG_ANN, NAMESPACE_INHERITED } from './names.js';
@@ -99,7 +99,7 @@ export function injectLinkerdPod(input: LinkerdPodInput): { pod: PodTemplate | n
   if (closeWait) {
     const d = parseGoDuration(closeWait);
     if ('error' in d) results.push(warning(CONFIG_ANN.closeWaitTimeout, `invalid duration value used for the ${CONFIG_ANN.closeWaitTimeout} annotation: ${closeWait}`));
-    else values.proxyInit.closeWaitTimeoutSecs = Math.trunc(d.nanos / 1e9);
+    else values.proxyInit.closeWaitTimeoutSecs = Math.trunc(goSeconds(d.nanos));
   }
   let debug = false;
   const debugText = written[CONFIG_ANN.enableDebugSidecar];

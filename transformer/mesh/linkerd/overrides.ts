@@ -5,7 +5,7 @@
  */
 import type { EnvVar } from '../../kube/objects.js';
 import type { Result } from '../../results.js';
-import { parseGoBool, parseGoDuration, parseGoFloat, parseGoInt, parseQuantity, wholeCpuCores } from './go-parse.js';
+import { goSeconds, parseGoBool, parseGoDuration, parseGoFloat, parseGoInt, parseQuantity, wholeCpuCores } from './go-parse.js';
 import { CONFIG_ANN as A, DEFAULT_INBOUND_POLICIES, INJECT, ANN } from './names.js';
 import { parseOpaquePorts } from './port-ranges.js';
 import type { LinkerdValues } from './values.js';
@@ -57,13 +57,13 @@ export function applyAnnotationOverrides(values: LinkerdValues, annotations: Ann
     if (!has(name)) return;
     const d = parseGoDuration(get(name));
     if ('error' in d) warn(name, `unrecognized ${label} duration value found on pod annotation: ${d.error}`);
-    else set(`${Math.trunc((d.nanos / 1e9) * 1000)}ms`);
+    else set(`${Math.trunc(goSeconds(d.nanos) * 1000)}ms`);
   };
   const durationS = (name: string, set: (s: string) => void) => {
     if (!has(name)) return;
     const d = parseGoDuration(get(name));
     if ('error' in d) warn(name, `unrecognized duration value used on pod annotation ${name}: ${d.error}`);
-    else set(`${Math.trunc(d.nanos / 1e9)}s`);
+    else set(`${Math.trunc(goSeconds(d.nanos))}s`);
   };
   durationMs(A.outboundConnectTimeout, 'proxy-outbound-connect-timeout', (v) => (proxy.outboundConnectTimeout = v));
   durationMs(A.inboundConnectTimeout, 'proxy-inbound-connect-timeout', (v) => (proxy.inboundConnectTimeout = v));

@@ -84,6 +84,11 @@ describe('applyAnnotationOverrides', () => {
     expect(codes).toEqual(['unknown-annotation-value']);
   });
 
+  it('durations convert as Go does: compound units, milliseconds truncated from float seconds', () => {
+    const { v } = apply({ 'config.linkerd.io/proxy-outbound-connect-timeout': '6s5ms', 'config.linkerd.io/proxy-inbound-connect-timeout': '1.0019s', 'config.linkerd.io/proxy-inbound-discovery-cache-unused-timeout': '6s5000ms' });
+    expect([v.proxy.outboundConnectTimeout, v.proxy.inboundConnectTimeout, v.proxy.inboundDiscoveryCacheUnusedTimeout]).toEqual(['6005ms', '1001ms', '11s']);
+  });
+
   it('skip ports and subnets are taken verbatim', () => {
     const { v } = apply({ 'config.linkerd.io/skip-inbound-ports': '22,8100-8102', 'config.linkerd.io/skip-outbound-ports': '5432', 'config.linkerd.io/skip-subnets': '10.0.0.0/8' });
     expect([v.proxyInit.ignoreInboundPorts, v.proxyInit.ignoreOutboundPorts, v.proxyInit.skipSubnets]).toEqual(['22,8100-8102', '5432', '10.0.0.0/8']);
