@@ -1,15 +1,15 @@
 /**
- * Reads Linkerd's inject/uninject conformance cases in place (`../shared/conformance/linkerd/`, or
- * `$MESH_INJECT_SHARED/conformance/linkerd/`: test/helpers/shared-data.ts) and runs one through the
+ * Reads Linkerd's inject/uninject conformance cases in place (found by test/helpers/linkerd-corpus.ts)
+ * with the fields the drop-in needs, and runs one through the
  * drop-in's pure core (transformer/linkerd-inject/), as Linkerd's own tests run `linkerd inject`.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { linkerdInject, linkerdUninject, type LinkerdOutcome, type LinkerdValuesLike } from '../../transformer/linkerd-inject/index.js';
-import { LINKERD_CORPUS } from '../helpers/shared-data.js';
+import { corpusPath } from '../helpers/linkerd-corpus.js';
 
-export const CORPUS_DIR = LINKERD_CORPUS.dir;
+export { corpusPath };
 
 export interface LinkerdCase {
   name: string;
@@ -36,12 +36,7 @@ interface CasesFile {
 }
 
 export function loadCases(): CasesFile {
-  return JSON.parse(readFileSync(`${CORPUS_DIR}cases.json`, 'utf8')) as CasesFile;
-}
-
-/** A `testdata/...` path of cases.json, in the corpus. */
-export function corpusPath(relative: string): string {
-  return join(CORPUS_DIR, relative.replace(/^testdata\//, ''));
+  return JSON.parse(readFileSync(corpusPath('cases.json'), 'utf8')) as CasesFile;
 }
 
 export function readCorpus(relative: string): string {

@@ -8,13 +8,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
-import { LINKERD_CORPUS } from '../helpers/shared-data.js';
+import { LINKERD_CORPUS } from '../helpers/linkerd-corpus.js';
 import { readLinkerdValues } from '../../transformer/mesh/linkerd/index.js';
+import { overrideAnnotations } from '../../transformer/linkerd-inject/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { corpusPath, loadCases, readCorpus, runCase, yamlDocuments, type CaseRunner, type LinkerdCase } from './linkerd-corpus.js';
 
 /** Cases we do not match, and why. */
 const CORPUS_ROOT = LINKERD_CORPUS.dir;
+if (!LINKERD_CORPUS.found) console.log(LINKERD_CORPUS.skipLine);
 
 const KNOWN_MISSES: Readonly<Record<string, string>> = {};
 
@@ -70,8 +72,7 @@ describe.skipIf(!LINKERD_CORPUS.found)('linkerd conformance', () => {
     });
   }
 
-  it('computes the override annotations each case gives precomputed', async () => {
-    const { overrideAnnotations } = await import('../../transformer/linkerd-inject/index.js');
+  it('computes the override annotations each case gives precomputed', () => {
     const withBase = corpus.cases.filter((c) => c.baseValues !== null);
     expect(withBase.length).toBeGreaterThan(0);
     for (const c of withBase) {

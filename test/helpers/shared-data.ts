@@ -21,18 +21,13 @@ export interface IstioCorpus {
 }
 
 export function resolveIstioCorpus(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): IstioCorpus {
-  return resolveCorpus('istio', env, cwd);
-}
-
-/** `<shared>/conformance/<mesh>/`, found as the Istio corpus is. */
-export function resolveCorpus(mesh: string, env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): IstioCorpus {
   const fromEnv = env[SHARED_ENV];
   const shared = fromEnv !== undefined && fromEnv !== '' ? resolve(cwd, fromEnv) : BESIDE_CHECKOUT;
-  const dir = join(shared, 'conformance', mesh);
-  const shown = fromEnv !== undefined && fromEnv !== '' ? dir : `../shared/conformance/${mesh}`;
+  const istio = join(shared, 'conformance', 'istio');
+  const shown = fromEnv !== undefined && fromEnv !== '' ? istio : '../shared/conformance/istio';
   return {
-    dir: `${dir}/`,
-    found: isDirectory(dir),
+    dir: `${istio}/`,
+    found: isDirectory(istio),
     skipLine: `skipped: ${shown} not found (set ${SHARED_ENV}=/path/to/shared to run the conformance tests)`,
   };
 }
@@ -47,6 +42,3 @@ function isDirectory(path: string): boolean {
 
 /** This run's corpus. Tests that read it use `describe.skipIf(!ISTIO_CORPUS.found)`. */
 export const ISTIO_CORPUS = resolveIstioCorpus();
-
-/** The Linkerd corpus (`conformance/linkerd/`): test/conformance/linkerd.test.ts. */
-export const LINKERD_CORPUS = resolveCorpus('linkerd');
