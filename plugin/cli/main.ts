@@ -189,6 +189,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--ignore-cluster', 'accepted for compatibility: mesh-inject never contacts a cluster')
     .option('-o, --output <format>', 'output format: yaml (default) or json')
     .option('--verbose', 'also print the checks that passed')
+    .addOption(new Option('--no-ingress').hideHelp())
+    .addOption(new Option('--no-native-sidecar').hideHelp())
+    .addOption(new Option('--no-enable-external-profiles').hideHelp())
     .addOption(new Option('--proxy-cpu <cpu>').hideHelp())
     .addOption(new Option('--proxy-memory <memory>').hideHelp())
     .addOption(new Option('--disable-identity').hideHelp())
@@ -209,7 +212,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(await commandArgv(argv), { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_INPUT;
     if (error instanceof UsageError) {
@@ -219,6 +222,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     throw error;
   }
   return exitCode;
+}
+
+/** The Linkerd drop-ins take Linkerd's `--flag=<bool>` spellings (plugin/linkerd-inject/bool-flags.ts). */
+async function commandArgv(argv: readonly string[]): Promise<string[]> {
+  if (argv[0] !== 'linkerd-inject' && argv[0] !== 'linkerd-uninject') return [...argv];
+  const { rewriteBoolFlags } = await import('../linkerd-inject/bool-flags.js');
+  return rewriteBoolFlags(argv);
 }
 
 async function packageVersion(): Promise<string> {

@@ -119,6 +119,22 @@ describe('mesh-inject linkerd-inject', () => {
     expect(bad.code).toBe(2);
   });
 
+  it('takes Linkerd\'s --flag=<bool> spellings: --manual=true injects, --ingress=false overrides values in ingress mode', async () => {
+    const dir = tree({ 'values.yaml': VALUES, 'ingress.yaml': VALUES.replace('isIngress: false', 'isIngress: true'), 'app.yaml': deployment('web') });
+    const manual = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual=true', 'app.yaml'], { cwd: dir });
+    expect(manual.code).toBe(0);
+    expect(JSON.stringify(docs(manual.stdout)[0])).toContain('"name":"linkerd-proxy"');
+    const notManual = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual=false', 'app.yaml'], { cwd: dir });
+    expect(JSON.stringify(docs(notManual.stdout)[0])).not.toContain('linkerd-proxy');
+    const ingressOff = await runCli(['linkerd-inject', '--values', 'ingress.yaml', '--ingress=false', 'app.yaml'], { cwd: dir });
+    expect(ingressOff.code).toBe(0);
+    expect(podAnnotations(docs(ingressOff.stdout)[0]!)).toEqual({ 'linkerd.io/inject': 'enabled' });
+    const ingressValues = await runCli(['linkerd-inject', '--values', 'ingress.yaml', 'app.yaml'], { cwd: dir });
+    expect(podAnnotations(docs(ingressValues.stdout)[0]!)).toBeUndefined();
+    const bad = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual=maybe', 'app.yaml'], { cwd: dir });
+    expect(bad.code).toBe(2);
+  });
+
   it('a workload on the host network is an error: exit 1, nothing on stdout, no report', async () => {
     const dir = tree({ 'values.yaml': VALUES, 'app.yaml': `${deployment('ok')}---\n${deployment('web', '      hostNetwork: true\n')}` });
     const run = await runCli(['linkerd-inject', '--values', 'values.yaml', 'app.yaml'], { cwd: dir });
