@@ -78,6 +78,16 @@ describe('mesh-inject linkerd-inject', () => {
     expect(podAnnotations(docs(compat.stdout)[0]!)!['linkerd.io/created-by']).toBe('linkerd/cli edge-26.8.3');
   });
 
+  it('LINKERD_DOCKER_REGISTRY moves the images, and --registry wins over it', async () => {
+    const dir = tree({ 'values.yaml': VALUES, 'app.yaml': deployment('web') });
+    const images = (stdout: string) => JSON.stringify(docs(stdout)[0]!.spec.template.spec).match(/"image":"[^"]*proxy[^"]*"/g);
+    const fromEnv = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual', 'app.yaml'], { cwd: dir, env: { LINKERD_DOCKER_REGISTRY: 'mirror.example/l5d' } });
+    expect(fromEnv.code).toBe(0);
+    expect(images(fromEnv.stdout)!.every((i) => i.startsWith('"image":"mirror.example/l5d/proxy:'))).toBe(true);
+    const fromFlag = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual', '--registry', 'other.example', 'app.yaml'], { cwd: dir, env: { LINKERD_DOCKER_REGISTRY: 'mirror.example/l5d' } });
+    expect(images(fromFlag.stdout)!.every((i) => i.startsWith('"image":"other.example/proxy:'))).toBe(true);
+  });
+
   it('-L names the control plane namespace the proxy is labelled with', async () => {
     const dir = tree({ 'values.yaml': VALUES, 'app.yaml': deployment('web') });
     const run = await runCli(['linkerd-inject', '--values', 'values.yaml', '--manual', '-L', 'mesh', 'app.yaml'], { cwd: dir });
