@@ -8,6 +8,7 @@ export { readLinkerdValues, defaultLinkerdValues } from './read-values.js';
 export { BUILTIN_LINKERD_VERSION } from './chart-defaults.js';
 export type { Owner as LinkerdOwner } from './metadata.js';
 export { injectLinkerdPod, type LinkerdPodInput } from './inject.js';
+export { annotateLinkerdPod } from './annotate.js';
 export { uninjectLinkerdPod, type UninjectOutcome } from './uninject.js';
 export type { LinkerdPodFacts } from './pod-facts.js';
 export { linkerdPodFacts } from './facts.js';

@@ -55,13 +55,10 @@ export interface LinkerdPodInput {
 
 export function injectLinkerdPod(input: LinkerdPodInput): { pod: PodTemplate | null; results: Result[] } {
   const metadata = isObject(input.pod.metadata) ? input.pod.metadata : {};
+  const refused = refusal(input);
+  if (refused) return { pod: null, results: [refused] };
   const spec = input.pod.spec;
-  if (!isObject(spec) || !Array.isArray(spec.containers)) {
-    return { pod: null, results: [{ severity: 'error', code: 'invalid-pod-spec', field: { path: 'spec.containers' }, message: 'the pod template has no spec.containers list; add the containers to inject next to' }] };
-  }
   const own = stringMap(metadata.annotations);
-  const refusal = refuse(input, spec, own);
-  if (refusal) return { pod: null, results: [refusal] };
 
   const inherited: Record<string, string> = {};
   for (const key of NAMESPACE_INHERITED) {
@@ -122,13 +119,21 @@ export function injectLinkerdPod(input: LinkerdPodInput): { pod: PodTemplate | n
   }
   const placed = placeContainers(spec, injected, values.proxy.nativeSidecar, values.proxy.await);
   const outSpec: PodSpec = { ...placed, volumes: [...(spec.volumes ?? []), ...injectedVolumes(values)] };
-  const labels = withEntries(stringMap(metadata.labels), injectedLabels(values, input.owner));
+  const labels = withEntries(stringMap(metadata.labels), injectedLabels(values, input.owner, input.origin ?? 'cli'));
   const annotations = withEntries(own, { ...inherited, ...(input.cliAnnotations ?? {}), ...injectedAnnotations(values, input.createdBy) });
   return { pod: { ...input.pod, metadata: withMetadata(metadata, labels, annotations), spec: outSpec }, results };
 }
 
-/** Linkerd's refusals: opted out (info), or a pod it will not inject (error, `linkerd inject` fails). */
-function refuse(input: LinkerdPodInput, spec: PodSpec, own: Record<string, string>): Result | undefined {
+/**
+ * Linkerd's refusals: no containers list (error), opted out (info), or a pod it will not inject
+ * (error: `linkerd inject` fails on it).
+ */
+export function refusal(input: LinkerdPodInput): Result | undefined {
+  const spec = input.pod.spec;
+  if (!isObject(spec) || !Array.isArray(spec.containers)) {
+    return { severity: 'error', code: 'invalid-pod-spec', field: { path: 'spec.containers' }, message: 'the pod template has no spec.containers list; add the containers to inject next to' };
+  }
+  const own = stringMap(isObject(input.pod.metadata) ? input.pod.metadata.annotations : undefined);
   const facts = podFacts({ spec, podAnnotations: own, values: input.values, requireOptIn: false });
   if (facts.injectDisabled) return { severity: 'info', code: 'skipped-pod-opt-out', message: facts.injectDisabledReason };
   const reasons: string[] = [

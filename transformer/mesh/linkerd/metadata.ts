@@ -10,11 +10,14 @@ export interface Owner {
   namespace: string;
 }
 
-/** `linkerd.io/control-plane-ns`, `linkerd.io/proxy-<kind>` (workload owners only), `linkerd.io/workload-ns`. */
-export function injectedLabels(values: LinkerdValues, owner: Owner): Record<string, string> {
+/**
+ * `linkerd.io/control-plane-ns`, `linkerd.io/proxy-<kind>` (workload owners only), `linkerd.io/workload-ns`.
+ * The proxy injector names no CronJob owner (`linkerd inject` does, from the manifest).
+ */
+export function injectedLabels(values: LinkerdValues, owner: Owner, origin: 'cli' | 'webhook'): Record<string, string> {
   const labels: Record<string, string> = { [LABEL.controlPlaneNs]: values.linkerdNamespace };
   const kind = owner.kind.toLowerCase();
-  if (OWNER_LABEL_KINDS.has(kind)) labels[`linkerd.io/proxy-${kind}`] = owner.name;
+  if (OWNER_LABEL_KINDS.has(kind) && !(origin === 'webhook' && kind === 'cronjob')) labels[`linkerd.io/proxy-${kind}`] = owner.name;
   labels[LABEL.workloadNs] = owner.namespace;
   return labels;
 }

@@ -12,7 +12,7 @@ import type { LinkerdValues } from './values.js';
 
 type Annotations = Readonly<Record<string, string>>;
 
-export interface OverrideContext {
+interface OverrideContext {
   /** Named container ports of the pod (init containers first), for `opaque-ports`. */
   namedPorts: ReadonlyMap<string, number>;
 }

@@ -7,7 +7,7 @@
  */
 import type { Container, PodSpec } from '../../kube/objects.js';
 
-export interface Injected {
+interface Injected {
   proxy: Container;
   init?: Container;
   debug?: Container;

@@ -31,13 +31,13 @@ const PROXY_IMAGES = ['cr.l5d.io/linkerd/proxy:', 'gcr.io/istio-release/proxyv2:
 const INIT_IMAGES = ['cr.l5d.io/linkerd/proxy-init:', 'gcr.io/istio-release/proxy_init:'];
 
 /** Linkerd's `HasExistingSidecars`: a proxy (by name or image) anywhere, or an init container of one. */
-export function hasExistingSidecar(spec: PodSpec): boolean {
+function hasExistingSidecar(spec: PodSpec): boolean {
   const all = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
   if (all.some((c) => PROXY_IMAGES.some((p) => (c?.image ?? '').startsWith(p)) || c?.name === PROXY_CONTAINER || c?.name === 'istio-proxy')) return true;
   return (spec.initContainers ?? []).some((c) => INIT_IMAGES.some((p) => (c?.image ?? '').startsWith(p)) || c?.name === INIT_CONTAINER || c?.name === 'istio-init');
 }
 
-export interface FactsInput {
+interface FactsInput {
   spec: PodSpec;
   podAnnotations: Readonly<Record<string, string>>;
   namespaceAnnotations?: Readonly<Record<string, string>>;

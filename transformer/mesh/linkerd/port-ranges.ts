@@ -1,6 +1,6 @@
 /** Port lists as Linkerd reads them: `80,8080-8090,http` (named ports resolved from the pod). */
 
-export interface PortRange {
+interface PortRange {
   lower: number;
   upper: number;
 }
@@ -25,7 +25,7 @@ function portNumber(text: string): number | undefined {
 }
 
 /** The items of a comma list, trimmed, a trailing comma ignored (Linkerd's `GetPortRanges`). */
-export function portListItems(text: string): string[] {
+function portListItems(text: string): string[] {
   return (text.endsWith(',') ? text.slice(0, -1) : text).split(',').map((item) => item.trim());
 }
 

@@ -8,7 +8,7 @@ import { PROXY_CONTAINER } from './names.js';
 export class ProxyTemplateError extends Error {}
 
 /** The trust domain identities are named in (`identityTrustDomain`, else the cluster domain). */
-export function trustDomainOf(values: LinkerdValues): string {
+function trustDomainOf(values: LinkerdValues): string {
   return values.identityTrustDomain || values.clusterDomain;
 }
 

@@ -83,10 +83,12 @@ function merge(defaults: Record<string, unknown>, given: Record<string, unknown>
     const keys = [...at, key];
     const dotted = keys.join('.');
     const base = defaults[key];
-    if (!(key in defaults) || FREE.has(dotted) || value === null) {
+    if (!(key in defaults) || FREE.has(dotted)) {
       out[key] = value;
       continue;
     }
+    // null leaves a typed key as it was (Go's decoding of null into a value field).
+    if (value === null) continue;
     const expected = kindOf(base);
     if (expected === 'null') {
       out[key] = value;

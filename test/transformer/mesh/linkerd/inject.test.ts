@@ -84,6 +84,8 @@ describe('injectLinkerdPod metadata', () => {
     expect(bare.metadata.labels!['linkerd.io/workload-ns']).toBe('');
     const cron = inject(pod(), values(), { owner: { kind: 'CronJob', name: 'c', namespace: 'ns' } }).pod!;
     expect(cron.metadata.labels!['linkerd.io/proxy-cronjob']).toBe('c');
+    const byWebhook = inject(pod(), values(), { owner: { kind: 'CronJob', name: 'c', namespace: 'ns' }, origin: 'webhook' }).pod!;
+    expect(Object.keys(byWebhook.metadata.labels!)).toEqual(['app', 'linkerd.io/control-plane-ns', 'linkerd.io/workload-ns']);
   });
 
   it('the proxy version annotation follows config.linkerd.io/proxy-version', () => {

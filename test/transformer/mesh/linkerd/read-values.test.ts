@@ -40,6 +40,13 @@ describe('readLinkerdValues', () => {
     expect(readLinkerdValues('- a\n', 'v.yaml').results.map((r) => r.code)).toEqual(['config-invalid']);
   });
 
+  it('null keeps a typed key at its default, and sets a nullable one', () => {
+    const { values } = readLinkerdValues('proxy:\n  image: null\n  logLevel: null\n  cores: null\n  runtime:\n    workers:\n      maximumCPURatio: 0.5\n', 'v.yaml');
+    expect(values!.proxy.image.name).toBe('cr.l5d.io/linkerd/proxy');
+    expect(values!.proxy.logLevel).toBe('warn,linkerd=info,hickory=error');
+    expect(values!.proxy.runtime.workers).toEqual({ minimum: 1, maximumCPURatio: 0.5 });
+  });
+
   it('an empty document is the defaults', () => {
     expect(readLinkerdValues('', 'v.yaml').values).toEqual(defaultLinkerdValues({ identityTrustAnchorsPEM: '' }));
   });
