@@ -5,8 +5,8 @@
  *   (when allowed) `linkerd.io/inject: enabled` plus every override annotation;
  * - a pod template gets the override annotations; unless Linkerd refuses it (host network, a sidecar
  *   already, `linkerd.io/inject: disabled`, no identity: those are errors when the workload would
- *   otherwise fail, skips otherwise), it gets the proxy (`--manual`) or only `linkerd.io/inject: enabled`
- *   for the proxy injector to act on;
+ *   otherwise fail, skips otherwise), it gets the proxy (`--manual`: the preset's `injectLinkerdPod`) or
+ *   only the annotations for the proxy injector to act on (`annotateLinkerdPod`);
  * - a control-plane component without `--manual` is an error; anything else is copied as it is.
  *
  * Quirk kept: the `linkerd.io/inject: ingress` override is dropped from the overrides after the first
@@ -17,7 +17,7 @@ import { isObject } from '../kube/objects.js';
 import { ensurePod, type ResourceConfig } from './resource-config.js';
 import { injectErrors, injectable, type LinkerdReport } from './report.js';
 import { goObject } from './go-object.js';
-import { injectLinkerdPod } from '../mesh/linkerd/index.js';
+import { annotateLinkerdPod, injectLinkerdPod } from '../mesh/linkerd/index.js';
 import type { PodTemplate } from '../mesh/types.js';
 import type { LinkerdPodInjector, LinkerdValuesLike } from './types.js';
 
@@ -98,17 +98,23 @@ export function injectDocument(conf: ResourceConfig, options: InjectDocumentOpti
     delete state.overrides[INJECT];
     return injectProxy(conf, object, pod, added, options);
   }
-  if (!options.values.proxy.isIngress) added[INJECT] = 'enabled';
-  pod.metadata = { ...(pod.metadata as Obj), annotations: { ...(podMeta.annotations ?? {}), ...added } };
+  const annotated = annotateLinkerdPod({ pod: pod as unknown as PodTemplate, owner: ownerOf(conf, object, pod), values: options.values, createdBy: options.createdBy, cliAnnotations: added });
+  if (!annotated.pod) return { reports: [], error: annotated.results.map((r) => r.message).join('\n') || `could not annotate ${report.kind}/${report.name}` };
+  pod.metadata = annotated.pod.metadata as unknown as Obj;
   return { changed: goObject(object, conf.kind), reports: [report] };
+}
+
+/** The workload the pod template belongs to, as the preset names it. */
+function ownerOf(conf: ResourceConfig, object: Obj, pod: Obj): { kind: string; name: string; namespace: string } {
+  const objectMeta = (object.metadata ?? {}) as { name?: string; namespace?: string };
+  const podName = (pod.metadata as { name?: string }).name;
+  return { kind: CANONICAL_KINDS[conf.kind] ?? conf.kind, name: conf.kind === 'pod' ? podName ?? '' : objectMeta.name ?? '', namespace: objectMeta.namespace ?? '' };
 }
 
 /** `--manual`: the preset's pod in place of the template, the flags' annotations written on it. */
 function injectProxy(conf: ResourceConfig, object: Obj, pod: Obj, cliAnnotations: Record<string, string>, options: InjectDocumentOptions): DocumentOutcome {
   const { report } = conf;
-  const objectMeta = (object.metadata ?? {}) as { name?: string; namespace?: string };
-  const podName = (pod.metadata as { name?: string }).name;
-  const owner = { kind: CANONICAL_KINDS[conf.kind] ?? conf.kind, name: conf.kind === 'pod' ? podName ?? '' : objectMeta.name ?? '', namespace: objectMeta.namespace ?? '' };
+  const owner = ownerOf(conf, object, pod);
   const inject = options.injectPod ?? injectLinkerdPod;
   const out = inject({ pod: pod as unknown as PodTemplate, owner, values: options.values, createdBy: options.createdBy, cliAnnotations });
   const errors = out.results.filter((r) => r.severity === 'error');
