@@ -149,8 +149,70 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       exitCode = await runKubeInject(io, flags);
     });
 
+  // Linkerd-compatible mode: `linkerd inject` / `linkerd uninject` flags and output (plugin/linkerd-inject/).
+  const port = (flag: string) => (v: string) => parseUint(v, flag);
+  const list = (v: string, all: string[] | undefined) => [...(all ?? []), ...v.split(',').filter((p) => p !== '')];
+  program
+    .command('linkerd-inject')
+    .description('drop-in for `linkerd inject`, offline: add the Linkerd proxy (--manual) or the inject annotation, with Linkerd\'s output and report')
+    .argument('[path]', 'a file, a directory (every file in it, recursively), or - for stdin')
+    .option('--values <file>', 'Linkerd\'s values: the Helm values file it was installed with, or the linkerd-config ConfigMap (linkerd would read it from the cluster)')
+    .option('--manual', 'include the proxy sidecar container spec in the output (default: only annotate for the proxy injector)')
+    .option('--enable-debug-sidecar', 'inject a debug sidecar for data plane debugging')
+    .option('--ingress', 'enable ingress mode in the linkerd proxy')
+    .option('--native-sidecar', 'enable native sidecar')
+    .option('--enable-external-profiles', 'enable service profiles for non-Kubernetes services')
+    .option('--admin-port <port>', 'proxy port to serve metrics on', port('admin-port'))
+    .option('--control-port <port>', 'proxy port to use for control', port('control-port'))
+    .option('--inbound-port <port>', 'proxy port to use for inbound traffic', port('inbound-port'))
+    .option('--outbound-port <port>', 'proxy port to use for outbound traffic', port('outbound-port'))
+    .option('-v, --proxy-version <version>', 'tag to be used for the Linkerd proxy images')
+    .option('--proxy-image <image>', 'Linkerd proxy container image name')
+    .option('--image-pull-policy <policy>', 'Docker image pull policy')
+    .option('--registry <registry>', 'Docker registry to pull images from ($LINKERD_DOCKER_REGISTRY)')
+    .option('--proxy-uid <uid>', 'run the proxy under this user ID', (v: string) => parseInt64(v, 'proxy-uid'))
+    .option('--proxy-gid <gid>', 'run the proxy under this group ID', (v: string) => parseInt64(v, 'proxy-gid'))
+    .option('--proxy-log-level <level>', 'log level for the proxy')
+    .option('--skip-inbound-ports <ports>', 'ports and/or port ranges (inclusive) that should skip the proxy (repeatable, comma-separated)', list)
+    .option('--skip-outbound-ports <ports>', 'outbound ports and/or port ranges (inclusive) that should skip the proxy', list)
+    .option('--opaque-ports <ports>', 'set opaque ports on the proxy', list)
+    .option('--require-identity-on-inbound-ports <ports>', 'inbound ports on which the proxy should require identity', list)
+    .option('--default-inbound-policy <policy>', 'inbound policy to use to control inbound access to the proxy')
+    .option('--proxy-cpu-request <cpu>', 'amount of CPU units that the proxy sidecar requests')
+    .option('--proxy-cpu-limit <cpu>', 'maximum amount of CPU units that the proxy sidecar can use')
+    .option('--proxy-memory-request <memory>', 'amount of memory that the proxy sidecar requests')
+    .option('--proxy-memory-limit <memory>', 'maximum amount of memory that the proxy sidecar can use')
+    .option('--wait-before-exit-seconds <seconds>', 'how long the proxy stays alive while its pod terminates', (v: string) => parseInt64(v, 'wait-before-exit-seconds'))
+    .option('--close-wait-timeout <duration>', 'sets nf_conntrack_tcp_timeout_close_wait (a Go duration: 1m, 90s)')
+    .option('--created-by <value>', 'the linkerd.io/created-by annotation (default "mesh-inject <version>"; `linkerd/cli <version>` for byte-identical output)')
+    .option('-L, --linkerd-namespace <namespace>', 'namespace of the Linkerd control plane (default: the linkerd-config ConfigMap\'s, else linkerd)')
+    .option('--ignore-cluster', 'accepted for compatibility: mesh-inject never contacts a cluster')
+    .option('-o, --output <format>', 'output format: yaml (default) or json')
+    .option('--verbose', 'also print the checks that passed')
+    .addOption(new Option('--no-ingress').hideHelp())
+    .addOption(new Option('--no-native-sidecar').hideHelp())
+    .addOption(new Option('--no-enable-external-profiles').hideHelp())
+    .addOption(new Option('--proxy-cpu <cpu>').hideHelp())
+    .addOption(new Option('--proxy-memory <memory>').hideHelp())
+    .addOption(new Option('--disable-identity').hideHelp())
+    .addHelpText('after', '\nExamples:\n  mesh-inject linkerd-inject --values linkerd-values.yaml --manual deploy.yaml > injected.yaml\n  kubectl -n linkerd get cm linkerd-config -o yaml > linkerd-config.yaml\n  kustomize build . | mesh-inject linkerd-inject --values linkerd-config.yaml -')
+    .action(async (path: string | undefined, flags: import('../linkerd-inject/run.js').LinkerdInjectCommandFlags) => {
+      const { runLinkerdInject } = await import('../linkerd-inject/run.js');
+      exitCode = await runLinkerdInject(io, path, flags);
+    });
+  program
+    .command('linkerd-uninject')
+    .description('drop-in for `linkerd uninject`: remove the Linkerd proxy and its metadata, with Linkerd\'s output and report')
+    .argument('[path]', 'a file, a directory (every file in it, recursively), or - for stdin')
+    .option('-o, --output <format>', 'output format: yaml (default) or json')
+    .option('--verbose', 'accepted for compatibility (the uninject report has no verbose form)')
+    .action(async (path: string | undefined, flags: { output?: string }) => {
+      const { runLinkerdUninject } = await import('../linkerd-inject/run.js');
+      exitCode = await runLinkerdUninject(io, path, flags);
+    });
+
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(await commandArgv(argv), { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_INPUT;
     if (error instanceof UsageError) {
@@ -162,7 +224,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   return exitCode;
 }
 
+/** The Linkerd drop-ins take Linkerd's `--flag=<bool>` spellings (plugin/linkerd-inject/bool-flags.ts). */
+async function commandArgv(argv: readonly string[]): Promise<string[]> {
+  if (argv[0] !== 'linkerd-inject' && argv[0] !== 'linkerd-uninject') return [...argv];
+  const { rewriteBoolFlags } = await import('../linkerd-inject/bool-flags.js');
+  return rewriteBoolFlags(argv);
+}
+
 async function packageVersion(): Promise<string> {
   const { VERSION } = await import('../version.js');
   return VERSION;
+}
+
+/** pflag's uint flags: a decimal number, else a usage error naming the flag. */
+function parseUint(value: string, flag: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 4294967295) throw new UsageError(`invalid argument "${value}" for "--${flag}" flag: must be a non-negative integer`);
+  return Number(value);
+}
+
+function parseInt64(value: string, flag: string): number {
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`invalid argument "${value}" for "--${flag}" flag: must be an integer`);
+  return Number(value);
 }

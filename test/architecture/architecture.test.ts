@@ -24,7 +24,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['policy'],
   ['record'],
   ['pipeline'],
-  ['kube-inject'],
+  ['kube-inject', 'linkerd-inject'],
   ['index.ts'],
 ];
 
