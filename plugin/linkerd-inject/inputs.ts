@@ -4,7 +4,7 @@
  * the values file. A file that cannot be read or is not UTF-8 is a fault naming it; the other files
  * still run.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { lstat, readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { decodeSource, isByteProblem } from '../../transformer/pipeline/source-bytes.js';
 import { UsageError } from '../cli/exit-codes.js';
@@ -52,7 +52,8 @@ async function walk(full: string, shown: string): Promise<WalkEntry[]> {
   for (const name of names) {
     const childFull = join(full, name);
     const childShown = join(shown, name);
-    const info = await stat(childFull).catch(() => undefined);
+    // lstat, as Go's filepath.Walk: a symlink is read as a file (one to a directory is a fault), never walked into.
+    const info = await lstat(childFull).catch(() => undefined);
     if (info?.isDirectory()) out.push(...(await walk(childFull, childShown)));
     else out.push({ full: childFull, shown: childShown });
   }

@@ -2,7 +2,7 @@
  * `mesh-inject linkerd-inject` and `mesh-inject linkerd-uninject`: the `linkerd inject` /
  * `linkerd uninject` command lines around the pure stream logic in transformer/linkerd-inject/.
  * Offline: the values come from `--values` (a Helm values file or the `linkerd-config` ConfigMap),
- * never from a cluster. Exit codes: Linkerd's 1 when the resources could not be transformed; 2 for
+ * else from the nearest `.mesh-injectrc`'s `linkerd` section, never from a cluster. Exit codes: Linkerd's 1 when the resources could not be transformed; 2 for
  * bad usage, a bad values file, or a file that could not be read (named on stderr; the other files
  * still run).
  */
@@ -16,7 +16,9 @@ import { EXIT_INPUT, UsageError } from '../cli/exit-codes.js';
 import type { Io } from '../cli/io.js';
 import { resolve } from 'node:path';
 import { readLinkerdInputs, readText } from './inputs.js';
-import { readLinkerdValues, type LinkerdValues } from '../../transformer/mesh/linkerd/index.js';
+import { defaultLinkerdValues, readLinkerdValues, type LinkerdValues } from '../../transformer/mesh/linkerd/index.js';
+import { createConfigResolver } from '../../config/load.js';
+import { repoRoot } from '../cli/repo-root.js';
 
 export interface LinkerdInjectCommandFlags extends LinkerdInjectFlags {
   values?: string;
@@ -34,7 +36,7 @@ export async function runLinkerdInject(io: Io, path: string | undefined, flags: 
   return usage(io, async () => {
     const output = outputFormat(flags.output);
     const closeWait = flags.closeWaitTimeout !== undefined ? goDuration(flags.closeWaitTimeout) : undefined;
-    const read = await readValues(io, flags.values);
+    const read = await readValues(io, flags.values, path);
     const base = flags.linkerdNamespace !== undefined ? { ...read, linkerdNamespace: flags.linkerdNamespace } : read;
     let values: LinkerdValues;
     try {
@@ -106,17 +108,32 @@ function goDuration(text: string): number {
   return ns;
 }
 
-async function readValues(io: Io, file: string | undefined): Promise<LinkerdValues> {
-  if (file === undefined) {
-    throw new UsageError(
-      'no Linkerd values: linkerd inject reads them from the cluster, mesh-inject works offline; pass --values FILE (the Helm values you installed Linkerd with, or `kubectl -n linkerd get cm linkerd-config -o yaml`)',
-    );
-  }
+async function readValues(io: Io, file: string | undefined, near: string | undefined): Promise<LinkerdValues> {
+  if (file === undefined) return rcValues(io, near);
   const text = await readText(resolve(io.cwd, file), file);
   if (typeof text !== 'string') throw new UsageError(text.fault);
+  return parsedValues(io, text, file);
+}
+
+function parsedValues(io: Io, text: string, file: string): LinkerdValues {
   const read = readLinkerdValues(text, file);
   const errors = read.results.filter((r) => r.severity === 'error');
   if (errors.length > 0 || !read.values) throw new UsageError(errors.map(formatResult).join('\n') || `${file}: no values`);
   for (const warning of read.results.filter((r) => r.severity === 'warning')) io.stderr(`${formatResult(warning)}\n`);
   return read.values;
+}
+
+const NO_VALUES =
+  'no Linkerd values: linkerd inject reads them from the cluster, mesh-inject works offline; pass --values FILE (the Helm values you installed Linkerd with, or `kubectl -n linkerd get cm linkerd-config -o yaml`), or set linkerd.values (or linkerd.identityTrustAnchorsFile) in .mesh-injectrc';
+
+/** Without --values: the Linkerd settings of the `.mesh-injectrc` nearest to the input, as `inject` uses them. */
+async function rcValues(io: Io, near: string | undefined): Promise<LinkerdValues> {
+  const from = near === undefined || near === '-' ? io.cwd : resolve(io.cwd, near);
+  const loaded = await createConfigResolver({ stopDir: repoRoot(io.cwd) }).resolveFor(from);
+  if (!loaded.config) throw new UsageError(loaded.errors.map(formatResult).join('\n'));
+  const linkerd = loaded.config.linkerd;
+  if (linkerd.inputs?.values) return parsedValues(io, linkerd.inputs.values.text, linkerd.inputs.values.path);
+  const pem = linkerd.inputs?.trustAnchors?.text ?? linkerd.identityTrustAnchorsPEM;
+  if (pem === undefined) throw new UsageError(NO_VALUES);
+  return defaultLinkerdValues({ version: linkerd.version, identityTrustAnchorsPEM: pem });
 }

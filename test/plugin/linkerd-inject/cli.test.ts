@@ -186,12 +186,40 @@ describe('mesh-inject linkerd-inject', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('never walks into a symlinked directory (a loop back to the parent ends, named as a fault)', async () => {
+    const dir = tree({ 'values.yaml': VALUES, 'k8s/a.yaml': deployment('a') });
+    symlinkSync(join(dir, 'k8s'), join(dir, 'k8s/loop'));
+    const run = await runCli(['linkerd-inject', '--values', 'values.yaml', 'k8s'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(docs(run.stdout).filter(Boolean).map((d) => d!.metadata.name)).toEqual(['a']);
+    expect(run.stderr).toContain(join('k8s', 'loop'));
+  });
+
   it('a file that is not UTF-8 is named with its position, exit 2', async () => {
     const dir = tree({ 'values.yaml': VALUES });
     writeFileSync(join(dir, 'app.yaml'), Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
     const run = await runCli(['linkerd-inject', '--values', 'values.yaml', 'app.yaml'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('app.yaml:1:6');
+  });
+
+  it('without --values takes the nearest .mesh-injectrc: its linkerd.values, else its version and trust anchors', async () => {
+    const anchors = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    const fromVersion = tree({
+      '.mesh-injectrc.yaml': `mesh: linkerd\nlinkerd:\n  version: edge-26.9.1\n  identityTrustAnchorsPEM: |\n${anchors.replace(/^/gm, '    ').trimEnd()}\n`,
+      'k8s/app.yaml': deployment('web'),
+    });
+    const run = await runCli(['linkerd-inject', '--manual', 'k8s/app.yaml'], { cwd: fromVersion });
+    expect(run.code, run.stderr).toBe(0);
+    const proxy = docs(run.stdout)[0]!.spec.template.spec.initContainers.find((c: { name: string }) => c.name === 'linkerd-proxy');
+    expect(proxy.image).toBe('cr.l5d.io/linkerd/proxy:edge-26.9.1');
+    expect(proxy.env.find((e: { name: string }) => e.name === 'LINKERD2_PROXY_IDENTITY_TRUST_ANCHORS').value).toBe(anchors);
+
+    const fromValues = tree({ '.mesh-injectrc.yaml': 'mesh: linkerd\nlinkerd:\n  values: l5d/values.yaml\n', 'l5d/values.yaml': VALUES, 'app.yaml': deployment('web') });
+    const viaRc = await runCli(['linkerd-inject', '--manual', 'app.yaml'], { cwd: fromValues });
+    const viaFlag = await runCli(['linkerd-inject', '--manual', '--values', 'l5d/values.yaml', 'app.yaml'], { cwd: fromValues });
+    expect(viaRc.code, viaRc.stderr).toBe(0);
+    expect(viaRc.stdout).toBe(viaFlag.stdout);
   });
 
   it('without --values says which flag to pass (exit 2)', async () => {
