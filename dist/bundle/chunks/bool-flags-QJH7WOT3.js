@@ -1,0 +1,3 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import"./chunk-YIAP3JO3.js";var a=["ingress","native-sidecar","enable-external-profiles"],c=new Set(["manual","enable-debug-sidecar","verbose","ignore-cluster","disable-identity"]),i=new Set(a),l=new Set(["1","t","T","TRUE","true","True"]),u=new Set(["0","f","F","FALSE","false","False"]);function E(r){let e=[];for(let[o,n]of r.entries()){if(n==="--")return[...e,...r.slice(o)];let t=/^--([a-z-]+)=(.*)$/.exec(n),s=t?.[1];if(!t||!s||!i.has(s)&&!c.has(s)){e.push(n);continue}l.has(t[2])?e.push(`--${s}`):u.has(t[2])?i.has(s)&&e.push(`--no-${s}`):e.push(n)}return e}export{a as NEGATABLE,E as rewriteBoolFlags};
+//# sourceMappingURL=bool-flags-QJH7WOT3.js.map

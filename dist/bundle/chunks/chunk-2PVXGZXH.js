@@ -1,0 +1,3 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import{existsSync as i,readFileSync as o,statSync as s}from"node:fs";import{dirname as u,join as e,parse as f,resolve as c}from"node:path";function a(r){return d(r)??f(r).root}function d(r){let t=r;for(;;){if(i(e(t,".git")))return t;let n=u(t);if(n===t)return;t=n}}function m(r){let t=e(r,".git");try{if(s(t).isDirectory())return t;let n=/^gitdir:\s*(.+?)\s*$/m.exec(o(t,"utf8"));return n?c(r,n[1]):void 0}catch{return}}export{a,d as b,m as c};
+//# sourceMappingURL=chunk-2PVXGZXH.js.map

@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{b as a,c as b}from"./chunk-DF7SG4SF.js";import"./chunk-GAD7FX7F.js";import"./chunk-3IIEZUIG.js";import"./chunk-RCH43AR3.js";import"./chunk-RK5NYMNQ.js";import"./chunk-WSGNMTKN.js";import"./chunk-IJGJNT6E.js";import"./chunk-5MACMPH6.js";import"./chunk-FY3Z7HX6.js";import"./chunk-F4ZKI7X3.js";import"./chunk-LEJBU35X.js";import"./chunk-RGQ2DFU4.js";import"./chunk-DAKBLSIJ.js";import"./chunk-YIAP3JO3.js";export{b as allowJsConfig,a as runFiles};
-//# sourceMappingURL=run-files-6LRNEHIU.js.map
