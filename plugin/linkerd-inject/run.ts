@@ -7,9 +7,10 @@
  * still run).
  */
 import { VERSION } from '../version.js';
+import { formatGoDuration, parseGoDuration } from '../../transformer/gotemplate/go-duration.js';
 import { formatResult } from '../../transformer/results.js';
 import {
-  InjectFlagError, applyInjectFlags, formatGoDuration, linkerdInject, linkerdUninject, overrideAnnotations, parseGoDuration,
+  InjectFlagError, applyInjectFlags, linkerdInject, linkerdUninject, overrideAnnotations,
   type LinkerdInjectFlags, type LinkerdOutcome, type OutputFormat,
 } from '../../transformer/linkerd-inject/index.js';
 import { EXIT_INPUT, UsageError } from '../cli/exit-codes.js';
@@ -54,7 +55,7 @@ export async function runLinkerdInject(io: Io, path: string | undefined, flags: 
       overrides: overrideAnnotations(values, base),
       manual: flags.manual === true,
       enableDebugSidecar: flags.enableDebugSidecar === true,
-      ...(closeWait !== undefined && closeWait !== 0 ? { closeWaitTimeout: formatGoDuration(closeWait) } : {}),
+      ...(closeWait !== undefined && closeWait !== 0 ? { closeWaitTimeout: formatGoDuration(BigInt(closeWait)) } : {}),
       allowNsInject: true,
       createdBy: flags.createdBy ?? `mesh-inject ${VERSION}`,
       verbose: flags.verbose === true,
@@ -103,9 +104,9 @@ function outputFormat(output: string | undefined): OutputFormat {
 }
 
 function goDuration(text: string): number {
-  const ns = parseGoDuration(text);
-  if (ns === undefined) throw new UsageError(`invalid argument "${text}" for "--close-wait-timeout" flag: time: invalid duration "${text}"`);
-  return ns;
+  const parsed = parseGoDuration(text);
+  if ('error' in parsed) throw new UsageError(`invalid argument "${text}" for "--close-wait-timeout" flag: ${parsed.error}`);
+  return parsed.nanos;
 }
 
 async function readValues(io: Io, file: string | undefined, near: string | undefined): Promise<LinkerdValues> {

@@ -7,36 +7,12 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { linkerdInject, linkerdUninject, type LinkerdOutcome, type LinkerdValuesLike } from '../../transformer/linkerd-inject/index.js';
-import { corpusPath } from '../helpers/linkerd-corpus.js';
+import { corpusPath, readLinkerdCases, type LinkerdCase, type LinkerdCases } from '../helpers/linkerd-corpus.js';
 
-export { corpusPath };
+export { corpusPath, type LinkerdCase };
 
-export interface LinkerdCase {
-  name: string;
-  mode: 'uninject' | 'uninject-then-inject' | 'inject-only';
-  input: string;
-  inputIsDirectory?: boolean;
-  golden: string | null;
-  goldenCompare: 'yaml-semantic' | 'exact' | 'empty-stdout';
-  report: string;
-  reportVerbose: string | null;
-  exitCode: number;
-  injectProxy: boolean | null;
-  enableDebugSidecar: boolean;
-  allowNsInject: boolean | null;
-  values: string;
-  baseValues: string | null;
-  overrideAnnotations: Record<string, string>;
-  flags: string[];
-}
-
-interface CasesFile {
-  common: { createdByAnnotation: string; linkerdNamespace: string };
-  cases: LinkerdCase[];
-}
-
-export function loadCases(): CasesFile {
-  return JSON.parse(readFileSync(corpusPath('cases.json'), 'utf8')) as CasesFile;
+export function loadCases(): LinkerdCases {
+  return readLinkerdCases();
 }
 
 export function readCorpus(relative: string): string {

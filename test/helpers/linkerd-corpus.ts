@@ -26,17 +26,23 @@ export function resolveLinkerdCorpus(env: Readonly<Record<string, string | undef
 
 export const LINKERD_CORPUS = resolveLinkerdCorpus();
 
+/** One case of cases.json (see its README for the fields). */
 export interface LinkerdCase {
   name: string;
   variant: 'native' | 'nonnative';
   mode: 'uninject-then-inject' | 'inject-only' | 'uninject';
   input: string;
-  golden: string;
-  goldenCompare: string;
+  inputIsDirectory?: boolean;
+  golden: string | null;
+  goldenCompare: 'yaml-semantic' | 'exact' | 'empty-stdout';
+  report: string;
+  reportVerbose: string | null;
   exitCode: number;
-  injectProxy: boolean | '';
+  injectProxy: boolean | null;
   enableDebugSidecar: boolean;
+  allowNsInject: boolean | null;
   values: string;
+  baseValues: string | null;
   overrideAnnotations: Record<string, string>;
   flags: string[];
   notes?: string;

@@ -71,3 +71,31 @@ export function parseProtoDuration(text: string): bigint | undefined {
   const nanos = BigInt(m[2]!) * SECOND + BigInt((m[3] ?? '').padEnd(9, '0') || '0');
   return m[1] === '-' ? -nanos : nanos;
 }
+
+const UNIT_NANOS: Readonly<Record<string, number>> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+
+/** `time.ParseDuration`: nanoseconds, or an error in Go's wording. */
+export function parseGoDuration(text: string): { nanos: number } | { error: string } {
+  const quoted = JSON.stringify(text);
+  let rest = text;
+  let sign = 1;
+  if (rest.startsWith('-') || rest.startsWith('+')) {
+    sign = rest.startsWith('-') ? -1 : 1;
+    rest = rest.slice(1);
+  }
+  if (rest === '0') return { nanos: 0 };
+  if (rest === '') return { error: `time: invalid duration ${quoted}` };
+  let total = 0;
+  while (rest !== '') {
+    const m = /^([0-9]*)(?:\.([0-9]*))?/.exec(rest)!;
+    if (m[0] === '' || m[0] === '.') return { error: `time: invalid duration ${quoted}` };
+    rest = rest.slice(m[0].length);
+    const unit = /^[^0-9.]+/.exec(rest)?.[0];
+    if (!unit) return { error: `time: missing unit in duration ${quoted}` };
+    const scale = UNIT_NANOS[unit];
+    if (scale === undefined) return { error: `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}` };
+    rest = rest.slice(unit.length);
+    total += Number(`${m[1] || '0'}.${m[2] ?? ''}0`) * scale;
+  }
+  return { nanos: Math.trunc(sign * total) };
+}

@@ -6,4 +6,3 @@ export { linkerdInject, linkerdUninject, type LinkerdInjectOptions, type Linkerd
 export { overrideAnnotations } from './override-annotations.js';
 export { applyInjectFlags, InjectFlagError, type LinkerdInjectFlags } from './inject-flags.js';
 export type { LinkerdPodInjector, LinkerdValuesLike } from './types.js';
-export { formatGoDuration, parseGoDuration } from './go-duration.js';

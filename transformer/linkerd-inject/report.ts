@@ -3,6 +3,7 @@
  * list of them on stderr: `linkerd inject`'s checks and summary (`--verbose` adds the passed checks)
  * and `linkerd uninject`'s summary.
  */
+import { LINKERD_REFUSALS } from '../mesh/linkerd/index.js';
 
 export interface LinkerdReport {
   /** Lower-cased kind as written ('' when the document has none). */
@@ -36,10 +37,10 @@ export function injectable(r: LinkerdReport): boolean {
 /** The conditions that make `linkerd inject` fail instead of skipping (in Linkerd's order). */
 export function injectErrors(r: LinkerdReport): string[] {
   const errors: string[] = [];
-  if (!r.automountServiceAccountToken) errors.push('automountServiceAccountToken set to "false", with Values.identity.serviceAccountTokenProjection set to "false"');
-  if (r.hostNetwork) errors.push('hostNetwork is enabled');
-  if (r.sidecar) errors.push('pod has a sidecar injected already');
-  if (r.udp) errors.push('UDP port(s) configured on pod spec');
+  if (!r.automountServiceAccountToken) errors.push(LINKERD_REFUSALS.automount);
+  if (r.hostNetwork) errors.push(LINKERD_REFUSALS.hostNetwork);
+  if (r.sidecar) errors.push(LINKERD_REFUSALS.sidecar);
+  if (r.udp) errors.push(LINKERD_REFUSALS.udp);
   return errors;
 }
 

@@ -3,7 +3,7 @@
  * values, exit codes, what goes to stdout and stderr. Golden equality with Linkerd is
  * test/conformance/linkerd.test.ts; here the command around it.
  */
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -220,6 +220,21 @@ describe('mesh-inject linkerd-inject', () => {
     const viaFlag = await runCli(['linkerd-inject', '--manual', '--values', 'l5d/values.yaml', 'app.yaml'], { cwd: fromValues });
     expect(viaRc.code, viaRc.stderr).toBe(0);
     expect(viaRc.stdout).toBe(viaFlag.stdout);
+  });
+
+  it('a manifest linkerd inject --manual wrote is left alone by inject, and uninject --ignore-record gives the original back', async () => {
+    const anchors = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    const rc = `mesh: linkerd\nlinkerd:\n  identityTrustAnchorsPEM: |\n${anchors.replace(/^/gm, '    ').trimEnd()}\n`;
+    const dir = tree({ '.mesh-injectrc.yaml': rc, 'app.yaml': deployment('web') });
+    const manual = await runCli(['linkerd-inject', '--manual', 'app.yaml'], { cwd: dir });
+    expect(manual.code, manual.stderr).toBe(0);
+    writeFileSync(join(dir, 'app.yaml'), manual.stdout);
+    const inject = await runCli(['inject', '--format', 'json', 'app.yaml'], { cwd: dir });
+    expect(inject.stdout).toContain('skipped-foreign-injection');
+    expect(readFileSync(join(dir, 'app.yaml'), 'utf8')).toBe(manual.stdout);
+    const undone = await runCli(['uninject', '--ignore-record', 'app.yaml'], { cwd: dir });
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(docs(readFileSync(join(dir, 'app.yaml'), 'utf8')).filter(Boolean)).toEqual(docs(deployment('web')));
   });
 
   it('without --values says which flag to pass (exit 2)', async () => {

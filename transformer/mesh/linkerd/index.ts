@@ -10,7 +10,7 @@ export type { Owner as LinkerdOwner } from './metadata.js';
 export { injectLinkerdPod, type LinkerdPodInput } from './inject.js';
 export { annotateLinkerdPod } from './annotate.js';
 export { uninjectLinkerdPod, type UninjectOutcome } from './uninject.js';
-export type { LinkerdPodFacts } from './pod-facts.js';
+export { REASONS as LINKERD_REFUSALS, type LinkerdPodFacts } from './pod-facts.js';
 export { linkerdPodFacts } from './facts.js';
 export { linkerdPreset, LINKERD_CONTAINERS } from './preset.js';
 export { LINKERD_FOOTPRINT } from './footprint.js';

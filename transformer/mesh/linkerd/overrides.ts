@@ -5,7 +5,8 @@
  */
 import type { EnvVar } from '../../kube/objects.js';
 import type { Result } from '../../results.js';
-import { goSeconds, parseGoBool, parseGoDuration, parseGoFloat, parseGoInt, parseQuantity, wholeCpuCores } from './go-parse.js';
+import { goSeconds, parseGoBool, parseGoFloat, parseGoInt, parseQuantity, wholeCpuCores } from './go-parse.js';
+import { parseGoDuration } from '../../gotemplate/go-duration.js';
 import { CONFIG_ANN as A, DEFAULT_INBOUND_POLICIES, INJECT, ANN } from './names.js';
 import { parseOpaquePorts } from './port-ranges.js';
 import type { LinkerdValues } from './values.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoBool, parseGoDuration, parseGoInt, wholeCpuCores } from '../../../../transformer/mesh/linkerd/go-parse.js';
+import { parseGoBool, parseGoInt, wholeCpuCores } from '../../../../transformer/mesh/linkerd/go-parse.js';
+import { parseGoDuration } from '../../../../transformer/gotemplate/go-duration.js';
 
 describe('Go parsers', () => {
   it('ParseBool takes Go spellings only', () => {

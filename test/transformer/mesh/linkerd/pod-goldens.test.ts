@@ -25,6 +25,7 @@ function loadValues(path: string): LinkerdValues {
 }
 
 function runCase(c: LinkerdCase, createdBy: string): string | undefined {
+  if (c.golden === null) return 'the case has no golden';
   const inputs = podTemplatesOf(readCaseText(c.input));
   const goldens = podTemplatesOf(readCaseText(c.golden));
   if (inputs.length !== goldens.length) return `${inputs.length} pod templates in, ${goldens.length} in the golden`;
