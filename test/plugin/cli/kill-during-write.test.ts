@@ -31,8 +31,15 @@ async function killWhileWriting(dir: string): Promise<void> {
   const done = new Promise<void>((resolve) => child.on('exit', () => { exited = true; resolve(); }));
   const lock = join(dir, '.git/mesh-inject.lock');
   const ours = (text: string) => text.startsWith(`${child.pid} `) && text.trim().includes('\n');
-  const writing = () => readdirSync(dir).some((f) => f.includes(`.mesh-inject-${child.pid}-`))
-    || (existsSync(lock) && ours(readFileSync(lock, 'utf8')));
+  // The run may remove its lock between any two looks: read it once, a missing file meaning "not writing".
+  const lockText = () => {
+    try {
+      return readFileSync(lock, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const writing = () => readdirSync(dir).some((f) => f.includes(`.mesh-inject-${child.pid}-`)) || ours(lockText());
   while (!exited && !writing()) await sleep(1);
   await sleep(Math.random() * 40);
   child.kill('SIGKILL');
