@@ -16,6 +16,7 @@ interface FileFlags {
   allowEmpty?: boolean;
   verify?: boolean;
   ignoreRecord?: boolean;
+  resources?: boolean;
 }
 
 function fileCommand(program: Command, name: string, description: string): Command {
@@ -44,6 +45,7 @@ function runOptions(mode: RunOptions['mode'], flags: FileFlags, explain = false)
     allowEmpty: flags.allowEmpty === true,
     verify: flags.verify === true,
     ignoreRecord: flags.ignoreRecord === true,
+    ...(flags.resources ? { resources: true } : {}),
   };
 }
 
@@ -65,7 +67,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   fileCommand(program, 'uninject', 'remove what mesh-inject injected, restoring the original text')
     .option('--ignore-record', 'remove what the mesh injects (its containers, volumes, labels, annotations) without trusting the undo record: for a refused record or an istioctl-injected manifest; review the diff')
     .action((paths: string[], flags: FileFlags) => files('uninject', paths, flags));
-  fileCommand(program, 'explain', 'show, per workload, whether it is injected and why').action((paths: string[], flags: FileFlags) => files('inject', paths, flags, true));
+  fileCommand(program, 'explain', 'show, per workload, whether it is injected and why')
+    .option('--resources', 'also show what the injection adds to each pod (CPU and memory requests and limits), times its replicas, with totals per namespace (docs/resource-cost.md)')
+    .action((paths: string[], flags: FileFlags) => files('inject', paths, flags, true));
   program
     .command('fn')
     .description('run as a KRM function: ResourceList on stdin, ResourceList on stdout (kustomize, kpt)')

@@ -12,10 +12,13 @@ import { createConfigResolver } from '../../config/load.js';
 import {
   clusterContextFromText,
   emptyClusterContext,
+  hpaTargetsFromText,
   presetFor,
   transformText,
   type Mode,
   type Result,
+  type HpaTarget,
+  type WorkloadCost,
   type WorkloadReport,
 } from '../../transformer/index.js';
 import { discoverFiles, type Candidate, type Discovery } from './discover-files.js';
@@ -31,6 +34,7 @@ import { readStdinText, STDIN } from './read-stdin.js';
 import { acquireLock, lockPathFor, type RepoLock } from './repo-lock.js';
 import { formatExplain, printResults, unifiedDiff, type ExplainRow } from './report.js';
 import { resolveCandidate } from './resolve-candidate.js';
+import { costsOf, formatResourceCost, resourceCostJson, summaryCost, withoutResources } from './resource-report.js';
 import { removeStaleTemps } from './stale-temps.js';
 import { FileChangedError, writeFileAtomic } from './write-atomic.js';
 
@@ -44,6 +48,8 @@ export interface RunOptions {
   /** Write nothing; print a unified diff. */
   diff: boolean;
   explain: boolean;
+  /** `explain --resources`: also what the injection adds to each pod's requests and limits. */
+  resources?: boolean;
   config?: string;
   format: 'text' | 'json';
   verbose: boolean;
@@ -64,6 +70,8 @@ interface FileOutcome {
   changed: boolean;
   results: Result[];
   workloads: WorkloadReport[];
+  /** What the injection adds to each injected workload (inject runs). */
+  costs: WorkloadCost[];
 }
 
 export async function runFiles(paths: readonly string[], options: RunOptions, io: Io): Promise<number> {
@@ -150,10 +158,12 @@ async function transformAll(sources: readonly SourceFile[], options: RunOptions,
   const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: repoRoot(io.cwd), ...(options.config ? { explicitPath: resolve(io.cwd, options.config) } : {}) });
   // Namespaces and ProxyConfig CRs from every file, before any is transformed.
   const cluster = emptyClusterContext();
+  const hpas: HpaTarget[] = [];
   const failed = new Set<SourceFile>();
   for (const source of sources) {
     try {
       clusterContextFromText(source.text, cluster, source.display);
+      if (options.mode === 'inject') hpaTargetsFromText(source.text, hpas);
     } catch (error) {
       problems.push(internalError(source.display, error));
       failed.add(source);
@@ -180,8 +190,10 @@ async function transformAll(sources: readonly SourceFile[], options: RunOptions,
         verify: options.verify === true,
         digest: true,
         ...(options.ignoreRecord ? { ignoreRecord: true } : {}),
+        ...(options.mode === 'inject' ? { resources: true } : {}),
       });
-      outcomes.push({ path: source.path, display: source.display, bytes: source.bytes, before: source.text, after: outcome.text, changed: outcome.changed, results: outcome.results, workloads: outcome.workloads });
+      const costs = costsOf(outcome.workloads, hpas, loaded.config.defaultNamespace);
+      outcomes.push({ path: source.path, display: source.display, bytes: source.bytes, before: source.text, after: outcome.text, changed: outcome.changed, results: outcome.results, workloads: outcome.workloads, costs });
     } catch (error) {
       problems.push(internalError(source.display, error));
     }
@@ -238,8 +250,9 @@ function dedupe(results: Result[]): Result[] {
 async function report(io: Io, options: RunOptions, outcomes: FileOutcome[], writable: FileOutcome[], written: FileOutcome[], results: Result[]): Promise<void> {
   if (options.format === 'json') {
     io.stdout(JSON.stringify({
-      files: outcomes.map((o) => ({ path: o.display, changed: o.changed, workloads: o.workloads })),
+      files: outcomes.map((o) => ({ path: o.display, changed: o.changed, workloads: withoutResources(o.workloads) })),
       results,
+      ...(options.resources ? { resources: resourceCostJson(outcomes.flatMap((o) => o.costs), fileOfCost(outcomes)) } : {}),
     }, null, 2) + '\n');
     return;
   }
@@ -247,6 +260,7 @@ async function report(io: Io, options: RunOptions, outcomes: FileOutcome[], writ
   if (options.explain) {
     const rows: ExplainRow[] = outcomes.flatMap((o) => o.workloads.map((report) => ({ file: o.display, report })));
     io.stdout(formatExplain(io, rows));
+    if (options.resources) io.stdout('\n' + formatResourceCost(outcomes.flatMap((o) => o.costs)));
     return;
   }
   if (options.diff) for (const o of writable) io.stdout(await unifiedDiff(io, o.display, o.before, o.after));
@@ -257,7 +271,8 @@ async function report(io: Io, options: RunOptions, outcomes: FileOutcome[], writ
     return;
   }
   const unwritten = new Set(writable.filter((o) => !written.includes(o)));
-  const workloads = outcomes.filter((o) => options.diff || !unwritten.has(o)).flatMap((o) => o.workloads);
+  const counted = outcomes.filter((o) => options.diff || !unwritten.has(o));
+  const workloads = counted.flatMap((o) => o.workloads);
   const count = (action: string) => workloads.filter((w) => w.action === action).length;
   const changed = options.diff ? `${writable.length} file(s) would change` : `${written.length} file(s) changed`;
   let summary = options.mode === 'inject'
@@ -265,7 +280,14 @@ async function report(io: Io, options: RunOptions, outcomes: FileOutcome[], writ
     : `${changed}: ${count('uninjected')} uninjected`;
   const failed = filesWithErrors(results);
   if (failed) summary += `; ${failed} file(s) with errors, left unchanged`;
+  const cost = options.mode === 'inject' ? summaryCost(counted.flatMap((o) => o.costs)) : undefined;
+  if (cost) summary += `; injection adds ${cost}`;
   io.stderr(summary + '\n');
+}
+
+function fileOfCost(outcomes: readonly FileOutcome[]): (cost: WorkloadCost) => string {
+  const files = new Map(outcomes.flatMap((o) => o.costs.map((c) => [c, o.display] as const)));
+  return (cost) => files.get(cost)!;
 }
 
 /** Distinct paths with an error result (an error without a path counts once). */
@@ -300,14 +322,21 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
     verify: options.verify === true,
     digest: true, // `inject - < a.yaml > b.yaml` writes a file as much as `inject a.yaml` does
     ...(options.ignoreRecord ? { ignoreRecord: true } : {}),
+    ...(options.resources ? { resources: true } : {}),
   });
   const results = [...loaded.warnings, ...outcome.results];
   const code = exitCodeFor(results);
-  if (options.format === 'json') io.stdout(JSON.stringify({ changed: outcome.changed, workloads: outcome.workloads, results }, null, 2) + '\n');
-  else printResults(io, results, options.verbose);
+  const costs = options.resources ? costsOf(outcome.workloads, hpaTargetsFromText(input), loaded.config.defaultNamespace) : [];
+  if (options.format === 'json') {
+    const resources = options.resources ? { resources: resourceCostJson(costs, () => undefined) } : {};
+    io.stdout(JSON.stringify({ changed: outcome.changed, workloads: withoutResources(outcome.workloads), results, ...resources }, null, 2) + '\n');
+  } else printResults(io, results, options.verbose);
   // Explain shows every workload, the failing ones with their error, as it does for files.
   if (options.explain) {
-    if (options.format !== 'json') io.stdout(formatExplain(io, outcome.workloads.map((report) => ({ file: STDIN, report }))));
+    if (options.format !== 'json') {
+      io.stdout(formatExplain(io, outcome.workloads.map((report) => ({ file: STDIN, report }))));
+      if (options.resources) io.stdout('\n' + formatResourceCost(costs));
+    }
     return code;
   }
   if (code !== EXIT_OK) return code;

@@ -23,6 +23,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['mesh'],
   ['policy'],
   ['record'],
+  ['resource-cost'],
   ['pipeline'],
   ['kube-inject', 'linkerd-inject'],
   ['index.ts'],

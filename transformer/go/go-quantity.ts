@@ -188,3 +188,17 @@ function asInteger(q: Quantity): bigint | undefined {
 function abs(n: bigint): bigint {
   return n < 0n ? -n : n;
 }
+
+/**
+ * The quantity in units of `10^scale`, rounded up away from zero as Go's `Quantity.ScaledValue`
+ * does: `scaledQuantity('100m', -3)` is 100n (millicores), `scaledQuantity('1Gi', 0)` 1073741824n
+ * (bytes). Throws QuantityError for text the API server would refuse.
+ */
+export function scaledQuantity(text: string, scale: number): bigint {
+  const q = parseQuantity(text.trim());
+  const shift = q.exponent - scale;
+  if (shift >= 0) return q.mantissa * 10n ** BigInt(shift);
+  const divisor = 10n ** BigInt(-shift);
+  const magnitude = (abs(q.mantissa) + divisor - 1n) / divisor;
+  return q.mantissa < 0n ? -magnitude : magnitude;
+}

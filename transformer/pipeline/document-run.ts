@@ -8,6 +8,7 @@ import type { InjectConfig } from '../inject-config.js';
 import type { LocatedWorkload } from './locate-workloads.js';
 import type { MeshPreset } from '../mesh/types.js';
 import type { ResourceRef, Result, ResultCode, Severity } from '../results.js';
+import type { WorkloadResources } from '../resource-cost/pod-resources.js';
 import { resolvePath, type Location, type PathSegment } from '../yaml/node-path.js';
 import type { ParsedDocument } from '../yaml/parse-document.js';
 
@@ -27,6 +28,8 @@ export interface DocumentContext {
   digest?: boolean;
   /** `uninject` by the mesh's footprint, not trusting the record (`uninject --ignore-record`). */
   ignoreRecord?: boolean;
+  /** Give injected workloads' reports the containers' resources before and after (`TransformOptions.resources`). */
+  resources?: boolean;
 }
 
 export type WorkloadAction = 'injected' | 'reinjected' | 'unchanged' | 'uninjected' | 'skipped' | 'error';
@@ -40,6 +43,8 @@ export interface WorkloadReport {
   line?: number;
   /** ProxyConfig CRs (`namespace/name`) the proxy's settings came from, lowest precedence first. */
   proxyConfigs?: string[];
+  /** Injected workloads, when the run asks (`DocumentContext.resources`): what decides the pods' cost. */
+  resources?: WorkloadResources;
 }
 
 export interface DocumentOutcome {

@@ -21,6 +21,7 @@ import { detectIndentSeq } from '../yaml/edit/detect-style.js';
 import { workloadInfo } from './workload-ref.js';
 import { presetFor } from '../mesh/preset-for.js';
 import { activeSidecars } from '../mesh/custom-sidecars.js';
+import { workloadResources } from '../resource-cost/pod-resources.js';
 
 const PLACEHOLDER = '__MESH_INJECT_RECORD__';
 
@@ -120,7 +121,11 @@ export function planInjections(run: DocumentRun, text: string, parsed: ParsedDoc
     splices.push(...mergeLineDeletions(withRecord(plan.splices, plan.record)));
     targets.set(w, target);
     const reason = outcome.decision.inject ? outcome.decision.reason : 'custom sidecars from the config';
-    run.reports.push({ resourceRef: w.ref, action: w.hadRecord ? 'reinjected' : 'injected', code: 'injected', reason, line, ...(outcome.proxyConfigs ? { proxyConfigs: outcome.proxyConfigs } : {}) });
+    run.reports.push({
+      resourceRef: w.ref, action: w.hadRecord ? 'reinjected' : 'injected', code: 'injected', reason, line,
+      ...(outcome.proxyConfigs ? { proxyConfigs: outcome.proxyConfigs } : {}),
+      ...(ctx.resources ? { resources: workloadResources(w.object, pod, outcome.target) } : {}),
+    });
   }
   return { splices, targets, ...(seal ? { seal } : {}) };
 }

@@ -18,6 +18,7 @@ import { refOf, workloadInfo, workloadNamespace } from './workload-ref.js';
 import { deepEqual } from '../yaml/deep-equal.js';
 import { readPlainData } from '../yaml/fast-read/fast-read.js';
 import { formatPath } from '../yaml/node-path.js';
+import { workloadResources } from '../resource-cost/pod-resources.js';
 
 /** 1-based line of the document's root node (where `yaml` puts its range), skipping comments and `---`. */
 function rootLine(text: string): number | undefined {
@@ -111,6 +112,7 @@ export function recognizeUnchanged(text: string, ctx: DocumentContext): Document
       reason,
       line: line + (ctx.file?.line ?? 0),
       ...(outcome.proxyConfigs ? { proxyConfigs: outcome.proxyConfigs } : {}),
+      ...(ctx.resources ? { resources: workloadResources(object, pristine, outcome.target) } : {}),
     }],
   };
 }

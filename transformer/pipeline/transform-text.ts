@@ -33,6 +33,8 @@ export interface TransformOptions {
   digest?: boolean;
   /** `uninject` only: remove what the mesh injects without trusting undo records (`uninject --ignore-record`). */
   ignoreRecord?: boolean;
+  /** Report each injected workload's container resources before and after (`WorkloadReport.resources`), for its cost. */
+  resources?: boolean;
 }
 
 export interface TransformOutcome {
@@ -123,6 +125,7 @@ export function transformText(input: string, options: TransformOptions): Transfo
       eol,
       ...(options.digest ? { digest: true } : {}),
       ...(options.ignoreRecord ? { ignoreRecord: true } : {}),
+      ...(options.resources ? { resources: true } : {}),
       ...(options.path !== undefined ? { file: { path: options.path, index, line: slice.line } } : { file: { path: '<stdin>', index, line: slice.line } }),
     });
     out.push(outcome.text);

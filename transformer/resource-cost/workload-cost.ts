@@ -1,0 +1,97 @@
+/**
+ * What an injection adds to one workload: the injected containers' own requests and limits, the
+ * added effective requests and limits of one pod, and that times the pods the workload runs.
+ */
+import type { ResourceRef } from '../results.js';
+import { add, containerLimit, containerRequest, difference, effectiveLimits, effectiveRequests, isNativeSidecar, type Amount, type Amounts } from './effective-resources.js';
+import type { HpaTarget } from './hpa-targets.js';
+import type { ContainerResources, WorkloadResources, WorkloadScale } from './pod-resources.js';
+
+export interface InjectedContainer {
+  name: string;
+  /** `init` for a classic init container, `sidecar` for a native sidecar, `container` for an app-level one. */
+  role: 'init' | 'sidecar' | 'container';
+  requests: Amounts;
+  limits: Amounts;
+}
+
+export interface Replicas {
+  /** Pods the cost is multiplied by: replicas, parallelism, 1 for a Pod or a DaemonSet. */
+  count: number;
+  /** A DaemonSet: one pod per node, the total is per node. */
+  perNode?: true;
+  /** Targeted by a HorizontalPodAutoscaler in the input: the count changes at run time. */
+  scales?: { hpa: string; minReplicas?: number; maxReplicas?: number };
+}
+
+export interface WorkloadCost {
+  resourceRef: ResourceRef;
+  containers: InjectedContainer[];
+  /** Added to the effective requests/limits of one pod. */
+  perPod: { requests: Amounts; limits: Amounts };
+  replicas: Replicas;
+  /** `perPod` times `replicas.count`. */
+  total: { requests: Amounts; limits: Amounts };
+}
+
+function amounts(c: ContainerResources, of: typeof containerRequest | typeof containerLimit): Amounts {
+  return { cpu: of(c, 'cpu'), memory: of(c, 'memory') };
+}
+
+/** Containers in the injected pod that the pristine pod does not have (by name, per list). */
+export function injectedContainers(resources: WorkloadResources): InjectedContainer[] {
+  const { pristine, injected } = resources;
+  const had = (list: ContainerResources[], name: string) => list.some((c) => c.name === name);
+  const init = injected.initContainers.filter((c) => !had(pristine.initContainers, c.name));
+  const app = injected.containers.filter((c) => !had(pristine.containers, c.name));
+  return [
+    ...init.map((c) => ({ name: c.name, role: isNativeSidecar(c) ? 'sidecar' as const : 'init' as const, requests: amounts(c, containerRequest), limits: amounts(c, containerLimit) })),
+    ...app.map((c) => ({ name: c.name, role: 'container' as const, requests: amounts(c, containerRequest), limits: amounts(c, containerLimit) })),
+  ];
+}
+
+function times(a: Amounts, n: number): Amounts {
+  const scale = (x: Amount): Amount => (x === 'unbounded' ? x : x * BigInt(n));
+  return { cpu: scale(a.cpu), memory: scale(a.memory) };
+}
+
+export function addAmounts(a: Amounts, b: Amounts): Amounts {
+  return { cpu: add(a.cpu, b.cpu), memory: add(a.memory, b.memory) };
+}
+
+function count(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 1;
+}
+
+/** The HPA that targets this workload: same kind and name, same namespace (absent = the default namespace). */
+export function hpaFor(ref: ResourceRef, hpas: readonly HpaTarget[], defaultNamespace: string): HpaTarget | undefined {
+  return hpas.find((h) => h.kind === ref.kind && h.targetName === ref.name && (h.namespace ?? defaultNamespace) === ref.namespace);
+}
+
+export function replicasOf(scale: WorkloadScale, hpa: HpaTarget | undefined): Replicas {
+  const replicas: Replicas = { count: scale.kind === 'Pod' || scale.kind === 'DaemonSet' ? 1 : count(scale.replicas) };
+  if (scale.kind === 'DaemonSet') replicas.perNode = true;
+  if (hpa) {
+    replicas.scales = { hpa: hpa.name, ...(hpa.minReplicas !== undefined ? { minReplicas: hpa.minReplicas } : {}), ...(hpa.maxReplicas !== undefined ? { maxReplicas: hpa.maxReplicas } : {}) };
+  }
+  return replicas;
+}
+
+export function workloadCost(resourceRef: ResourceRef, resources: WorkloadResources, hpa?: HpaTarget): WorkloadCost {
+  const perPod = {
+    requests: diff(effectiveRequests(resources.injected), effectiveRequests(resources.pristine)),
+    limits: diff(effectiveLimits(resources.injected), effectiveLimits(resources.pristine)),
+  };
+  const replicas = replicasOf(resources.scale, hpa);
+  return {
+    resourceRef,
+    containers: injectedContainers(resources),
+    perPod,
+    replicas,
+    total: { requests: times(perPod.requests, replicas.count), limits: times(perPod.limits, replicas.count) },
+  };
+}
+
+function diff(after: Amounts, before: Amounts): Amounts {
+  return { cpu: difference(after.cpu, before.cpu), memory: difference(after.memory, before.memory) };
+}
