@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docSnippets, snippet } from '../helpers/doc-snippets.js';
 import { HELM3_RELEASE, HELM4_RELEASE, containerNames } from '../plugin/helm/release-fixtures.js';
-import { runPluginAsHelm4 } from './helm-call.js';
+import { runExecutableAsHelm3, runPluginAsHelm4 } from './helm-call.js';
 import { MESH_INJECT_BIN, REPO, missingTool, tempDir, writeTree } from './kustomize-tools.js';
 
 const DOC = docSnippets(join(REPO, 'docs/helm.md'));
 
 /** `--post-renderer X` and every `--post-renderer-args` value of a helm command line. */
 function postRendererFlags(line: string): { renderer: string; args: string[] } {
-  const words = line.trim().split(/\s+/);
+  const words = line.trim().match(/"[^"]*"|\S+/g) ?? [];
   let renderer = '';
   const args: string[] = [];
   words.forEach((word, i) => {
@@ -55,6 +55,17 @@ describe('docs/helm.md', () => {
     const { renderer, args } = postRendererFlags(snippet(DOC, name));
     expect(renderer).toBe('mesh-inject');
     const result = runPluginAsHelm4(join(plugins, renderer), args, HELM4_RELEASE, repo);
+    expect(result.code).toBe(0);
+    expect(containerNames(result.stdout, 'Deployment')).toContain('istio-proxy');
+  });
+
+  it.each(['helm3-launcher', 'helm3-command'])('%s: Helm 3 runs the named executable with the documented arguments', (name) => {
+    if (missingTool()) return;
+    const { renderer, args } = postRendererFlags(snippet(DOC, name));
+    // `$(npm root -g)` as the shell expands it; `mesh-inject` as npm's bin on PATH.
+    const executable = renderer === 'mesh-inject' ? MESH_INJECT_BIN : renderer.replace(/^"\$\(npm root -g\)(.*)"$/, `${npmRoot}$1`);
+    expect(existsSync(executable)).toBe(true);
+    const result = runExecutableAsHelm3(executable, args, HELM3_RELEASE, repo);
     expect(result.code).toBe(0);
     expect(containerNames(result.stdout, 'Deployment')).toContain('istio-proxy');
   });
