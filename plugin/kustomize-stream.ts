@@ -28,7 +28,12 @@ interface StreamOutcome {
   results: Result[];
 }
 
-export function transformKustomizeStream(stream: string, config: InjectConfig, mode: Mode = 'inject'): StreamOutcome {
+export interface StreamOptions {
+  /** What to call a document in its results (e.g. the chart template it came from); by default results name only the resource. */
+  documentName?: (documentText: string) => string | undefined;
+}
+
+export function transformKustomizeStream(stream: string, config: InjectConfig, mode: Mode = 'inject', options: StreamOptions = {}): StreamOutcome {
   const preset = presetFor(config);
   const cluster = clusterContextFromText(stream);
   const results: Result[] = [];
@@ -39,9 +44,11 @@ export function transformKustomizeStream(stream: string, config: InjectConfig, m
     const outcome = transformText(input, { mode, config, preset, cluster });
     out.push(maskable ? outcome.text.replaceAll(MASK, TEMPLATE_OPEN) : outcome.text);
     // Positions inside kustomize's in-memory output mean nothing to the user; the resource does.
+    const name = options.documentName?.(slice.text);
     for (const result of outcome.results) {
       const { file: _file, ...rest } = result;
-      results.push(maskable ? { ...rest, message: rest.message.replaceAll(MASK, TEMPLATE_OPEN) } : rest);
+      const named = name === undefined ? rest : { ...rest, file: { path: name } };
+      results.push(maskable ? { ...named, message: named.message.replaceAll(MASK, TEMPLATE_OPEN) } : named);
     }
   }
   if (results.some((r) => r.severity === 'error')) return { text: stream, results };

@@ -82,9 +82,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   // Integrations: `mesh-inject plugin kustomize [CONFIG]` is what the kustomize plugin launcher
   // plugin/kustomize/mesh-inject.dev/v1alpha1/meshinject/MeshInject runs (plugin/kustomize-plugin.ts).
-  program
+  const plugins = program
     .command('plugin')
-    .description('run as another tool\'s plugin (started by the launchers in plugin/)')
+    .description('run as another tool\'s plugin (started by the launchers in plugin/)');
+  // `mesh-inject plugin helm`: the Helm post-renderer (plugin/helm/plugin.yaml, plugin/helm/post-renderer).
+  plugins
+    .command('helm')
+    .description('Helm post-renderer: the rendered release on stdin, injected on stdout; nothing on stdout on any error')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .mesh-injectrc')
+    .option('-n, --namespace <namespace>', "the release namespace, for objects without metadata.namespace (default: $HELM_NAMESPACE, else the config's defaultNamespace)")
+    .action(async (flags: import('../helm/run.js').HelmPostRenderFlags) => {
+      const { runHelmPostRender } = await import('../helm/run.js');
+      exitCode = await runHelmPostRender(io, flags);
+    });
+  plugins
     .command('kustomize')
     .description('kustomize exec plugin: a plain stream with the transformer config file as argument (legacy), or a ResourceList on stdin')
     .argument('[config]', 'the transformer config file kustomize passes (default: $KUSTOMIZE_PLUGIN_CONFIG_STRING)')
