@@ -54,6 +54,15 @@ describe('mesh-inject policy', () => {
     expect(docs(readFileSync(join(dir, 'policy.yaml'), 'utf8'))[1]!.spec.validationActions).toEqual(['Audit']);
   });
 
+  it('expects the image a mesh-wide ProxyConfig of the PATHs gives, as inject writes it', async () => {
+    const proxyConfig = 'apiVersion: networking.istio.io/v1beta1\nkind: ProxyConfig\nmetadata:\n  name: mesh-wide\n  namespace: istio-system\nspec:\n  image:\n    imageType: distroless\n';
+    const dir = tree({ '.mesh-injectrc.yaml': ISTIO_RC, 'istio/proxyconfig.yaml': proxyConfig });
+    const withCr = await runCli(['policy', 'istio'], { cwd: dir });
+    expect(variable(docs(withCr.stdout)[0]!, 'expectedImages')).toContain("'istio-proxy': 'docker.io/istio/proxyv2:1.32.0-distroless'");
+    const without = await runCli(['policy', '.mesh-injectrc.yaml'], { cwd: dir });
+    expect(variable(docs(without.stdout)[0]!, 'expectedImages')).toContain("'istio-proxy': 'docker.io/istio/proxyv2:1.32.0'");
+  });
+
   it('generates the Linkerd policy with the image the Linkerd preset writes', async () => {
     const dir = tree({ '.mesh-injectrc.yaml': 'mesh: linkerd\nlinkerd:\n  identityTrustAnchorsFile: ca.crt\n', 'ca.crt': PEM });
     const run = await runCli(['policy', '.mesh-injectrc.yaml'], { cwd: dir });
