@@ -164,6 +164,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       exitCode = await runKubeInject(io, flags);
     });
 
+  // Enforcement without a webhook: the ValidatingAdmissionPolicy for the config (plugin/policy/, docs/admission-policy.md).
+  program
+    .command('policy')
+    .description('print a ValidatingAdmissionPolicy + binding (Kubernetes >= 1.30) that refuses pods the config injects but that lack the proxy or run a stale proxy image')
+    .argument('[path...]', 'manifests whose Namespace objects count, as inject reads them (default: every YAML file git tracks here; - for stdin)')
+    .addOption(new Option('--mode <mode>', 'what the binding does with a violation').choices(['Deny', 'Warn', 'Audit']).default('Deny'))
+    .addOption(new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
+    .option('-o, --output <file>', 'write the policy to this file (all at once) instead of stdout')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .mesh-injectrc')
+    .addHelpText('after', '\nExamples:\n  mesh-inject policy --mode Warn > mesh-policy.yaml   # roll out: warn first\n  mesh-inject policy k8s/ -o cluster/mesh-policy.yaml  # then Deny (the default)')
+    .action(async (paths: string[], flags: import('../policy/run.js').PolicyFlags) => {
+      const { runPolicy } = await import('../policy/run.js');
+      exitCode = await runPolicy(io, paths, flags);
+    });
+
   // Linkerd-compatible mode: `linkerd inject` / `linkerd uninject` flags and output (plugin/linkerd-inject/).
   const port = (flag: string) => (v: string) => parseUint(v, flag);
   const list = (v: string, all: string[] | undefined) => [...(all ?? []), ...v.split(',').filter((p) => p !== '')];

@@ -1,6 +1,7 @@
 /** Kubernetes object shapes used by the core, and helpers for plain data (what YAML parses to). */
 export type * from 'kubernetes-types/core/v1.js';
 export type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1.js';
+export type { Validation, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding, Variable } from 'kubernetes-types/admissionregistration/v1.js';
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,0 +1,77 @@
+/**
+ * `mesh-inject policy [PATH...]`: print the ValidatingAdmissionPolicy and its binding that enforce
+ * the nearest .mesh-injectrc in the cluster (transformer/admission-policy/). PATHs (default: every
+ * YAML file git tracks here, as `inject` reads them; `-` for stdin) are read only for their
+ * `Namespace` objects and ProxyConfig CRs. Any problem: results on stderr, nothing printed or
+ * written, exit 2.
+ */
+import { join, resolve } from 'node:path';
+import { createConfigResolver } from '../../config/index.js';
+import { admissionPolicy, policyText, type PolicyFormat, type PolicyMode } from '../../transformer/admission-policy/index.js';
+import { presetFor } from '../../transformer/mesh/preset-for.js';
+import { clusterContextFromText, emptyClusterContext, type ClusterContext } from '../../transformer/policy/cluster-context.js';
+import type { Result } from '../../transformer/results.js';
+import { discoverFiles } from '../cli/discover-files.js';
+import { EXIT_INPUT, EXIT_OK, UsageError } from '../cli/exit-codes.js';
+import { hostFor, type Io } from '../cli/io.js';
+import { displayPath } from '../cli/machine-results.js';
+import { isSourceFile, readSourceFile } from '../cli/read-source.js';
+import { printResults } from '../cli/report.js';
+import { repoRoot } from '../cli/repo-root.js';
+import { resolveCandidate } from '../cli/resolve-candidate.js';
+import { allowJsConfig } from '../cli/run-files.js';
+import { writeOutput } from './write-output.js';
+
+export interface PolicyFlags {
+  mode: PolicyMode;
+  format: PolicyFormat;
+  output?: string;
+  config?: string;
+}
+
+export async function runPolicy(io: Io, paths: readonly string[], flags: PolicyFlags): Promise<number> {
+  const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: repoRoot(io.cwd), ...(flags.config ? { explicitPath: resolve(io.cwd, flags.config) } : {}) });
+  const loaded = await resolver.resolveFor(join(io.cwd, '<policy>'));
+  if (!loaded.config) return fail(io, [...loaded.errors, ...loaded.warnings]);
+  const preset = presetFor(loaded.config);
+  if (!preset) throw new UsageError('the config says mesh: none, so there is no mesh proxy to enforce; set mesh: istio or mesh: linkerd in .mesh-injectrc');
+  const read = await readCluster(io, paths);
+  if (read.problems.length > 0) return fail(io, read.problems);
+  const generated = admissionPolicy({ config: loaded.config, preset, namespaces: read.cluster.namespaces, proxyConfigs: read.cluster.proxyConfigs, mode: flags.mode });
+  if ('results' in generated) return fail(io, generated.results);
+  const text = policyText(generated.objects, flags.format);
+  if (loaded.warnings.length > 0) printResults(io, loaded.warnings, false);
+  if (flags.output) await writeOutput(resolve(io.cwd, flags.output), text);
+  else io.stdout(text);
+  return EXIT_OK;
+}
+
+function fail(io: Io, results: readonly Result[]): number {
+  printResults(io, results, true);
+  return EXIT_INPUT;
+}
+
+/** Namespaces and ProxyConfig CRs of the inputs; unreadable inputs are problems naming their path. */
+async function readCluster(io: Io, paths: readonly string[]): Promise<{ cluster: ClusterContext; problems: Result[] }> {
+  const cluster = emptyClusterContext();
+  if (paths.includes('-')) {
+    if (paths.length > 1) throw new UsageError('`-` (stdin) cannot be combined with file paths');
+    clusterContextFromText(await io.readStdin(), cluster, '<stdin>');
+    return { cluster, problems: [] };
+  }
+  const host = hostFor(io);
+  const discovery = await discoverFiles(paths, io.cwd, host);
+  const problems: Result[] = [...discovery.results];
+  for (const candidate of discovery.candidates) {
+    const real = await resolveCandidate(candidate, io.cwd, host.fs);
+    if (real === undefined) continue;
+    if ('severity' in real) {
+      problems.push(real);
+      continue;
+    }
+    const source = await readSourceFile(real.path, displayPath(io.cwd, real.path), host.fs);
+    if (isSourceFile(source)) clusterContextFromText(source.text, cluster, source.display);
+    else problems.push(source);
+  }
+  return { cluster, problems };
+}

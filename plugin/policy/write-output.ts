@@ -1,0 +1,18 @@
+/** `--output FILE`: all at once (an existing file is replaced atomically, keeping its mode), or not at all. */
+import { rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UsageError } from '../cli/exit-codes.js';
+import { writeFileAtomic } from '../cli/write-atomic.js';
+
+export async function writeOutput(path: string, text: string): Promise<void> {
+  const exists = await stat(path).then(() => true, () => false);
+  const temp = join(dirname(path), `.${basename(path)}.mesh-inject-${process.pid}-${Date.now()}.tmp`);
+  try {
+    if (exists) return await writeFileAtomic(path, text);
+    await writeFile(temp, text);
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}
