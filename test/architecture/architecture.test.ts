@@ -24,7 +24,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['policy'],
   ['record'],
   ['pipeline'],
-  ['kube-inject', 'linkerd-inject'],
+  ['kube-inject', 'linkerd-inject', 'patches'],
   ['index.ts'],
 ];
 
