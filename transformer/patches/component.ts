@@ -136,13 +136,21 @@ function describe(target: PatchTarget): string {
   return `${apiVersion} ${target.kind} ${target.namespace ? `${target.namespace}/` : ''}${target.name}`;
 }
 
+/**
+ * kustomize reads a target's fields as anchored regular expressions: `web.v1` would also patch
+ * `webxv1`, and `example.com` any group like it. Each field is escaped to match itself only.
+ */
+function selector(target: PatchTarget): Record<string, string> {
+  return Object.fromEntries(Object.entries(target).map(([key, value]) => [key, String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')]));
+}
+
 /** The component's files, keyed by file name: `kustomization.yaml` and one patch file per entry. */
 export function renderComponent(entries: readonly PatchEntry[]): Map<string, string> {
   const files = new Map<string, string>();
   const kustomization = {
     apiVersion: 'kustomize.config.k8s.io/v1alpha1',
     kind: 'Component',
-    patches: entries.map((e) => ({ path: e.file, target: e.target })),
+    patches: entries.map((e) => ({ path: e.file, target: selector(e.target) })),
   };
   files.set(KUSTOMIZATION_FILE, HEADER + emitLines(kustomization, false).join('\n') + '\n');
   for (const entry of entries) {

@@ -3,10 +3,16 @@
  * applied in order, with exact list indexes: a list item inserted first stays first (an init
  * container Istio or Linkerd puts ahead of the user's), a rewritten probe is replaced in place, a
  * dropped field is removed. Strategic merge patches cannot say all of that (they append and merge).
+ *
+ * `test` ops guard the ops that depend on what the base holds: the name of a list item before it
+ * is changed or removed at its index, the old value of a scalar before it is replaced or removed.
+ * When the base changes under the patch (a container added in front, a probe's path edited),
+ * `kustomize build` fails instead of patching the wrong item or dropping the edit.
  */
 import { deepEqual } from '../yaml/deep-equal.js';
 
 export type JsonPatchOp =
+  | { op: 'test'; path: string; value: unknown }
   | { op: 'add'; path: string; value: unknown }
   | { op: 'replace'; path: string; value: unknown }
   | { op: 'remove'; path: string };
@@ -22,6 +28,14 @@ function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isScalar(value: unknown): boolean {
+  return typeof value !== 'object' || value === null;
+}
+
+function nameOf(value: unknown): string | undefined {
+  return isMap(value) && typeof value.name === 'string' ? value.name : undefined;
+}
+
 export function diffToPatch(from: unknown, to: unknown): JsonPatchOp[] {
   const ops: JsonPatchOp[] = [];
   diffValue(from, to, [], ops);
@@ -31,12 +45,16 @@ export function diffToPatch(from: unknown, to: unknown): JsonPatchOp[] {
 function diffValue(from: unknown, to: unknown, path: Segment[], ops: JsonPatchOp[]): void {
   if (isMap(from) && isMap(to)) return diffMap(from, to, path, ops);
   if (Array.isArray(from) && Array.isArray(to)) return diffList(from, to, path, ops);
-  if (!deepEqual(from, to)) ops.push({ op: 'replace', path: jsonPointer(path), value: to });
+  if (deepEqual(from, to)) return;
+  if (isScalar(from)) ops.push({ op: 'test', path: jsonPointer(path), value: from });
+  ops.push({ op: 'replace', path: jsonPointer(path), value: to });
 }
 
 function diffMap(from: Record<string, unknown>, to: Record<string, unknown>, path: Segment[], ops: JsonPatchOp[]): void {
-  for (const key of Object.keys(from)) {
-    if (!Object.hasOwn(to, key)) ops.push({ op: 'remove', path: jsonPointer([...path, key]) });
+  for (const [key, value] of Object.entries(from)) {
+    if (Object.hasOwn(to, key)) continue;
+    if (isScalar(value)) ops.push({ op: 'test', path: jsonPointer([...path, key]), value });
+    ops.push({ op: 'remove', path: jsonPointer([...path, key]) });
   }
   for (const [key, value] of Object.entries(to)) {
     if (Object.hasOwn(from, key)) diffValue(from[key], value, [...path, key], ops);
@@ -59,24 +77,35 @@ function diffList(from: unknown[], to: unknown[], path: Segment[], ops: JsonPatc
   let index = 0;
   for (const step of steps) {
     if (step.kind === 'remove') {
+      guardItem(from[step.from], [...path, index], ops);
       ops.push({ op: 'remove', path: jsonPointer([...path, index]) });
     } else if (step.kind === 'add') {
       ops.push({ op: 'add', path: jsonPointer([...path, index]), value: to[step.to] });
       index++;
     } else {
-      diffValue(from[step.from], to[step.to], [...path, index], ops);
+      const inner: JsonPatchOp[] = [];
+      diffValue(from[step.from], to[step.to], [...path, index], inner);
+      const name = nameOf(from[step.from]);
+      if (inner.length && name !== undefined) ops.push({ op: 'test', path: jsonPointer([...path, index, 'name']), value: name });
+      ops.push(...inner);
       index++;
     }
   }
+}
+
+/** A named item is checked by its name (a scalar item's replace or removal carries its own test). */
+function guardItem(item: unknown, path: Segment[], ops: JsonPatchOp[]): void {
+  const name = nameOf(item);
+  if (name !== undefined) ops.push({ op: 'test', path: jsonPointer([...path, 'name']), value: name });
+  else if (isScalar(item)) ops.push({ op: 'test', path: jsonPointer(path), value: item });
 }
 
 type Step = { kind: 'keep'; from: number; to: number } | { kind: 'remove'; from: number } | { kind: 'add'; to: number };
 
 /** An item's identity: its `name` when it has one (containers, volumes, env), else its whole value. */
 function sameItem(a: unknown, b: unknown): boolean {
-  const name = (v: unknown) => (isMap(v) && typeof v.name === 'string' ? v.name : undefined);
-  const an = name(a);
-  const bn = name(b);
+  const an = nameOf(a);
+  const bn = nameOf(b);
   if (an !== undefined || bn !== undefined) return an === bn;
   return deepEqual(a, b);
 }
@@ -108,6 +137,10 @@ export function applyPatch(document: unknown, ops: readonly JsonPatchOp[]): unkn
   for (const op of ops) {
     const segments = op.path.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
     if (segments.length === 0) {
+      if (op.op === 'test') {
+        if (!deepEqual(root, op.value)) throw new Error('test of the root failed');
+        continue;
+      }
       if (op.op === 'remove') throw new Error('cannot remove the root');
       root = structuredClone(op.value);
       continue;
@@ -117,6 +150,11 @@ export function applyPatch(document: unknown, ops: readonly JsonPatchOp[]): unkn
     for (const s of segments) {
       parent = Array.isArray(parent) ? parent[Number(s)] : isMap(parent) ? parent[s] : undefined;
       if (parent === undefined) throw new Error(`${op.path}: no such parent`);
+    }
+    if (op.op === 'test') {
+      const actual = Array.isArray(parent) ? parent[Number(last)] : isMap(parent) && Object.hasOwn(parent, last) ? parent[last] : undefined;
+      if (!deepEqual(actual, op.value)) throw new Error(`${op.path}: test failed`);
+      continue;
     }
     if (Array.isArray(parent)) {
       const index = last === '-' ? parent.length : Number(last);

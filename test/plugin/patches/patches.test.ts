@@ -90,7 +90,8 @@ describe('mesh-inject patches', () => {
   });
 
   it('refuses a non-empty directory it did not write (exit 2, untouched)', async () => {
-    for (const files of [{ 'mesh/notes.txt': 'x\n' }, { 'mesh/kustomization.yaml': 'kind: Component\n' }]) {
+    const cases: Array<Record<string, string>> = [{ 'mesh/notes.txt': 'x\n' }, { 'mesh/kustomization.yaml': 'kind: Component\n' }];
+    for (const files of cases) {
       const dir = tree(files);
       const before = readTree(join(dir, 'mesh'));
       const result = await runCli(['patches', '--out', 'mesh', '-'], { cwd: dir, stdin: stream });

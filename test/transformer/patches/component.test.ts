@@ -109,6 +109,9 @@ describe('renderComponent', () => {
     const kustomization = data(files.get(KUSTOMIZATION_FILE)!);
     expect(kustomization).toMatchObject({ apiVersion: 'kustomize.config.k8s.io/v1alpha1', kind: 'Component' });
     expect(kustomization.patches).toEqual(entries.map((e) => ({ path: e.file, target: e.target })));
+    // kustomize matches targets as regular expressions: a dot matches only a dot.
+    const dotted = renderComponent(patchEntries([injected(deployment('web.v1', 'shop'))])).get(KUSTOMIZATION_FILE)!;
+    expect(data(dotted).patches[0].target).toEqual({ group: 'apps', version: 'v1', kind: 'Deployment', name: 'web\\.v1', namespace: 'shop' });
     // Read back with YAML 1.1 rules (kustomize's): "15020", "*", "" stay strings.
     for (const entry of entries) expect(parseAllDocuments(files.get(entry.file)!, { version: '1.1' })[0]!.toJS()).toEqual(entry.ops);
   });

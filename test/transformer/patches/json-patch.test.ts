@@ -29,6 +29,7 @@ describe('diffToPatch', () => {
     const to = { metadata: { annotations: { 'prometheus.io/port': '15020', 'a~b/c': 'x' } } };
     const ops = diffToPatch(from, to);
     expect(ops).toEqual([
+      { op: 'test', path: '/metadata/annotations/prometheus.io~1port', value: '8080' },
       { op: 'replace', path: '/metadata/annotations/prometheus.io~1port', value: '15020' },
       { op: 'add', path: '/metadata/annotations/a~0b~1c', value: 'x' },
     ]);
@@ -45,8 +46,25 @@ describe('diffToPatch', () => {
     const from = { c: [{ name: 'a' }, { name: 'istio-proxy' }, { name: 'b' }, { name: 'linkerd-proxy' }] };
     const to = { c: [{ name: 'a' }, { name: 'b' }] };
     const ops = diffToPatch(from, to);
-    expect(ops).toEqual([{ op: 'remove', path: '/c/1' }, { op: 'remove', path: '/c/2' }]);
+    expect(ops).toEqual([
+      { op: 'test', path: '/c/1/name', value: 'istio-proxy' },
+      { op: 'remove', path: '/c/1' },
+      { op: 'test', path: '/c/2/name', value: 'linkerd-proxy' },
+      { op: 'remove', path: '/c/2' },
+    ]);
     expect(applyPatch(from, ops)).toEqual(to);
+  });
+
+  it('guards what depends on the base: a changed item\'s name, a replaced value (test ops fail on drift)', () => {
+    const from = { containers: [{ name: 'web', readinessProbe: { httpGet: { path: '/ready' } } }] };
+    const to = { containers: [{ name: 'web', readinessProbe: { httpGet: { path: '/app-health/web/readyz' } } }] };
+    const ops = diffToPatch(from, to);
+    expect(ops.slice(0, 2)).toEqual([
+      { op: 'test', path: '/containers/0/name', value: 'web' },
+      { op: 'test', path: '/containers/0/readinessProbe/httpGet/path', value: '/ready' },
+    ]);
+    expect(() => applyPatch({ containers: [{ name: 'sidecar', readinessProbe: { httpGet: { path: '/ready' } } }, from.containers[0]] }, ops)).toThrow();
+    expect(() => applyPatch({ containers: [{ name: 'web', readinessProbe: { httpGet: { path: '/edited' } } }] }, ops)).toThrow();
   });
 
   it('gives no ops for equal values', () => {
