@@ -58,13 +58,23 @@ export async function readInputs(paths: readonly string[], configPath: string | 
     else inputs.results.push(read);
   }
   const cluster = emptyClusterContext();
-  for (const source of sources) clusterContextFromText(source.text, cluster, source.display);
+  for (const source of sources) {
+    try {
+      clusterContextFromText(source.text, cluster, source.display);
+    } catch (error) {
+      inputs.results.push(internalError(source.display, error));
+    }
+  }
   for (const source of sources) {
     const loaded = await resolver.resolveFor(source.path);
     inputs.results.push(...loaded.errors, ...loaded.warnings);
     if (!loaded.config || !(await isSelectedFile(source.path, loaded.config, loaded.filepath, io.cwd))) continue;
-    const outcome = transformText(source.text, { mode: 'inject', config: loaded.config, preset: presetFor(loaded.config), cluster, path: source.display });
-    addOutcome(inputs, loaded.config, source.display, source.text, outcome.text, outcome.results);
+    try {
+      const outcome = transformText(source.text, { mode: 'inject', config: loaded.config, preset: presetFor(loaded.config), cluster, path: source.display });
+      addOutcome(inputs, loaded.config, source.display, source.text, outcome.text, outcome.results);
+    } catch (error) {
+      inputs.results.push(internalError(source.display, error));
+    }
   }
   inputs.results = dedupe(inputs.results);
   return inputs;
@@ -79,8 +89,12 @@ async function readStream(io: Io, loaded: LoadedConfig): Promise<Inputs> {
     return inputs;
   }
   if (read.text.trim() === '') throw new UsageError('stdin is empty (an upstream command probably failed); nothing to build a component from');
-  const outcome = transformKustomizeStream(read.text, loaded.config);
-  addOutcome(inputs, loaded.config, STDIN, read.text, outcome.text, outcome.results);
+  try {
+    const outcome = transformKustomizeStream(read.text, loaded.config);
+    addOutcome(inputs, loaded.config, STDIN, read.text, outcome.text, outcome.results);
+  } catch (error) {
+    inputs.results.push(internalError(STDIN, error));
+  }
   return inputs;
 }
 
@@ -95,6 +109,10 @@ function addOutcome(inputs: Inputs, config: InjectConfig, display: string, befor
     return;
   }
   from.forEach((slice, i) => inputs.pairs.push({ before: slice.text, after: to[i]!.text }));
+}
+
+function internalError(display: string, error: unknown): Result {
+  return machineResult('internal-error', display, `internal error while processing this file; nothing was written. Please report this with the file: ${(error as Error)?.stack ?? String(error)}`);
 }
 
 function dedupe(results: Result[]): Result[] {

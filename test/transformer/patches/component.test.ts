@@ -93,6 +93,19 @@ describe('patchEntries', () => {
     expect(patchEntries([pair]).map((e) => e.file)).toEqual(['deployment-shop-one.yaml', 'deployment-shop-two.yaml']);
   });
 
+  it('works the same for mesh: none with a custom sidecar', () => {
+    const custom = defaultTestConfig({
+      mesh: 'none',
+      sidecars: [{ name: 'log', selector: {}, containers: [{ name: 'log-agent', image: 'fluent-bit:3' }], initContainers: [], volumes: [], annotations: { 'example.com/logs': 'on' }, labels: {}, native: true }],
+    });
+    const text = deployment('web', 'shop');
+    const outcome = transformText(text, { mode: 'inject', config: custom, preset: presetFor(custom) });
+    expect(outcome.results.filter((r) => r.severity === 'error')).toEqual([]);
+    const [entry] = patchEntries([{ before: text, after: outcome.text }]);
+    expect(applyPatch(data(text), entry!.ops)).toEqual(withoutRecord(data(outcome.text)));
+    expect(entry!.ops).toContainEqual(expect.objectContaining({ op: 'add', path: '/spec/template/metadata/annotations/example.com~1logs', value: 'on' }));
+  });
+
   it('gives nothing for documents the pipeline left alone', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n';
     expect(patchEntries([{ before: text, after: text }])).toEqual([]);
