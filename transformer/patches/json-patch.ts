@@ -131,7 +131,7 @@ function align(from: readonly unknown[], to: readonly unknown[]): Step[] {
   return steps;
 }
 
-/** Applies ops as RFC 6902 does (add inserts into lists, `-` appends); for tests and self-checks. */
+/** Applies ops as RFC 6902 does (add inserts into lists, `-` appends, test throws on a mismatch): the self-check of every patch. */
 export function applyPatch(document: unknown, ops: readonly JsonPatchOp[]): unknown {
   let root = structuredClone(document);
   for (const op of ops) {
