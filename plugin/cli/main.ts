@@ -80,6 +80,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       exitCode = await runKrmFunction(io, flags.uninject ? 'uninject' : 'inject', flags.verify === true);
     });
 
+  // The injection as a kustomize Component for an overlay, bases untouched (plugin/patches/, docs/kustomize-component.md).
+  program
+    .command('patches')
+    .description('write the injection as a kustomize Component (one JSON patch per workload) in DIR; the input is only read')
+    .argument('[path...]', 'files or directories as `inject` takes them, or `-` for a stream such as `kustomize build base`')
+    .requiredOption('--out <dir>', 'the component directory (new, empty, or one mesh-inject patches wrote)')
+    .option('--check', 'write nothing; exit 1 and list the files of DIR that are stale')
+    .option('-c, --config <file>', 'use this config file instead of the nearest .mesh-injectrc')
+    .option('-v, --verbose', 'also print informational results')
+    .addHelpText('after', '\nExamples:\n  kustomize build k8s/base | mesh-inject patches --out k8s/components/mesh -\n  kustomize build k8s/base | mesh-inject patches --check --out k8s/components/mesh -   # CI')
+    .action(async (paths: string[], flags: import('../patches/run.js').PatchesFlags) => {
+      const { runPatches } = await import('../patches/run.js');
+      exitCode = await runPatches(paths, flags, io);
+    });
+
   // Integrations: `mesh-inject plugin kustomize [CONFIG]` is what the kustomize plugin launcher
   // plugin/kustomize/mesh-inject.dev/v1alpha1/meshinject/MeshInject runs (plugin/kustomize-plugin.ts).
   const plugins = program

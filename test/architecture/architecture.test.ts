@@ -25,7 +25,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['record'],
   ['resource-cost'],
   ['pipeline'],
-  ['kube-inject', 'linkerd-inject', 'admission-policy'],
+  ['kube-inject', 'linkerd-inject', 'admission-policy', 'patches'],
   ['index.ts'],
 ];
 

@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{a,b}from"./chunk-6OXIKSHQ.js";import"./chunk-NVQZDIVT.js";import"./chunk-5HUFHXMJ.js";import"./chunk-XOAER6QL.js";import"./chunk-Z35ZGH7B.js";import"./chunk-6NGD56P5.js";import"./chunk-6BQQTSJI.js";import"./chunk-QJAWGWDA.js";import"./chunk-47JXDXEE.js";import"./chunk-H7OFMJ4N.js";import"./chunk-AKY4KHAV.js";import"./chunk-JU4A5LK5.js";import"./chunk-RGQ2DFU4.js";import"./chunk-DAKBLSIJ.js";import"./chunk-YIAP3JO3.js";export{a as runKrmFunction,b as runKrmOnText};
-//# sourceMappingURL=krm-AH6NWD4N.js.map

@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{b as a,c as b}from"./chunk-X4NT37NQ.js";import"./chunk-FPRHSGCC.js";import"./chunk-I6VWXYT4.js";import"./chunk-OCF5YQ7Z.js";import"./chunk-2PVXGZXH.js";import"./chunk-XXV6NYBM.js";import"./chunk-TRZIC3E4.js";import"./chunk-XOAER6QL.js";import"./chunk-Z35ZGH7B.js";import"./chunk-6NGD56P5.js";import"./chunk-6BQQTSJI.js";import"./chunk-QJAWGWDA.js";import"./chunk-47JXDXEE.js";import"./chunk-H7OFMJ4N.js";import"./chunk-AKY4KHAV.js";import"./chunk-JU4A5LK5.js";import"./chunk-RGQ2DFU4.js";import"./chunk-DAKBLSIJ.js";import"./chunk-YIAP3JO3.js";export{b as allowJsConfig,a as runFiles};
-//# sourceMappingURL=run-files-26HENDOR.js.map

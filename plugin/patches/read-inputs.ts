@@ -1,0 +1,126 @@
+/**
+ * The documents `patches` builds the component from, each before and after the pipeline: a stream
+ * on stdin (`-`, e.g. `kustomize build base`) goes through the kustomize stream path
+ * (plugin/kustomize-stream.ts) with the config of the working directory; files and directories go
+ * through `transformText` as `inject` reads them, each with its nearest config. Nothing is written.
+ */
+import { join, resolve } from 'node:path';
+import { createConfigResolver, type LoadedConfig } from '../../config/load.js';
+import {
+  clusterContextFromText,
+  emptyClusterContext,
+  presetFor,
+  transformText,
+  type InjectConfig,
+  type Result,
+  type WorkloadKind,
+} from '../../transformer/index.js';
+import type { DocumentPair } from '../../transformer/patches/component.js';
+import { splitDocuments } from '../../transformer/yaml/split-documents.js';
+import { discoverFiles } from '../cli/discover-files.js';
+import { UsageError } from '../cli/exit-codes.js';
+import { isSelectedFile } from '../cli/file-filter.js';
+import { hostFor, type Io } from '../cli/io.js';
+import { displayPath, machineResult } from '../cli/machine-results.js';
+import { isSourceFile, readSourceFile } from '../cli/read-source.js';
+import { readStdinText, STDIN } from '../cli/read-stdin.js';
+import { repoRoot } from '../cli/repo-root.js';
+import { resolveCandidate } from '../cli/resolve-candidate.js';
+import { allowJsConfig } from '../cli/run-files.js';
+import { transformKustomizeStream } from '../kustomize-stream.js';
+
+export interface Inputs {
+  pairs: DocumentPair[];
+  /** The config's extra workload kinds (where their pod templates are), for every config used. */
+  workloads: WorkloadKind[];
+  results: Result[];
+}
+
+export async function readInputs(paths: readonly string[], configPath: string | undefined, io: Io): Promise<Inputs> {
+  const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: repoRoot(io.cwd), ...(configPath ? { explicitPath: resolve(io.cwd, configPath) } : {}) });
+  if (paths.includes('-')) {
+    if (paths.length > 1) throw new UsageError('`-` (stdin) cannot be combined with file paths');
+    return readStream(io, await resolver.resolveFor(join(io.cwd, STDIN)));
+  }
+  const host = hostFor(io);
+  const discovery = await discoverFiles(paths, io.cwd, host);
+  const inputs: Inputs = { pairs: [], workloads: [], results: [...discovery.results] };
+  const sources = [];
+  for (const candidate of discovery.candidates) {
+    const resolved = await resolveCandidate(candidate, io.cwd, host.fs);
+    if (resolved === undefined) continue;
+    if ('severity' in resolved) {
+      inputs.results.push(resolved);
+      continue;
+    }
+    const read = await readSourceFile(resolved.path, displayPath(io.cwd, resolved.path), host.fs);
+    if (isSourceFile(read)) sources.push(read);
+    else inputs.results.push(read);
+  }
+  const cluster = emptyClusterContext();
+  for (const source of sources) {
+    try {
+      clusterContextFromText(source.text, cluster, source.display);
+    } catch (error) {
+      inputs.results.push(internalError(source.display, error));
+    }
+  }
+  for (const source of sources) {
+    const loaded = await resolver.resolveFor(source.path);
+    inputs.results.push(...loaded.errors, ...loaded.warnings);
+    if (!loaded.config || !(await isSelectedFile(source.path, loaded.config, loaded.filepath, io.cwd))) continue;
+    try {
+      const outcome = transformText(source.text, { mode: 'inject', config: loaded.config, preset: presetFor(loaded.config), cluster, path: source.display });
+      addOutcome(inputs, loaded.config, source.display, source.text, outcome.text, outcome.results);
+    } catch (error) {
+      inputs.results.push(internalError(source.display, error));
+    }
+  }
+  inputs.results = dedupe(inputs.results);
+  return inputs;
+}
+
+async function readStream(io: Io, loaded: LoadedConfig): Promise<Inputs> {
+  const inputs: Inputs = { pairs: [], workloads: [], results: [...loaded.errors, ...loaded.warnings] };
+  if (!loaded.config) return inputs;
+  const read = await readStdinText(io);
+  if ('result' in read) {
+    inputs.results.push(read.result);
+    return inputs;
+  }
+  if (read.text.trim() === '') throw new UsageError('stdin is empty (an upstream command probably failed); nothing to build a component from');
+  try {
+    const outcome = transformKustomizeStream(read.text, loaded.config);
+    addOutcome(inputs, loaded.config, STDIN, read.text, outcome.text, outcome.results);
+  } catch (error) {
+    inputs.results.push(internalError(STDIN, error));
+  }
+  return inputs;
+}
+
+function addOutcome(inputs: Inputs, config: InjectConfig, display: string, before: string, after: string, results: readonly Result[]): void {
+  inputs.results.push(...results);
+  for (const kind of config.workloads ?? []) if (!inputs.workloads.includes(kind)) inputs.workloads.push(kind);
+  if (before === after) return;
+  const from = splitDocuments(before);
+  const to = splitDocuments(after);
+  if (!from || !to || from.length !== to.length) {
+    inputs.results.push(machineResult('internal-error', display, 'the injected stream does not have the documents of the input; please report this with the input'));
+    return;
+  }
+  from.forEach((slice, i) => inputs.pairs.push({ before: slice.text, after: to[i]!.text }));
+}
+
+function internalError(display: string, error: unknown): Result {
+  return machineResult('internal-error', display, `internal error while processing this file; nothing was written. Please report this with the file: ${(error as Error)?.stack ?? String(error)}`);
+}
+
+function dedupe(results: Result[]): Result[] {
+  const seen = new Set<string>();
+  return results.filter((r) => {
+    const key = JSON.stringify(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
