@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{a,b}from"./chunk-MWYWUEQQ.js";import"./chunk-NVQZDIVT.js";import"./chunk-5HUFHXMJ.js";import"./chunk-XOAER6QL.js";import"./chunk-F4HMFKNU.js";import"./chunk-IWMWMDXE.js";import"./chunk-6BQQTSJI.js";import"./chunk-PPQVGPAG.js";import"./chunk-ZCOTTWWC.js";import"./chunk-H7OFMJ4N.js";import"./chunk-AKY4KHAV.js";import"./chunk-JU4A5LK5.js";import"./chunk-RGQ2DFU4.js";import"./chunk-DAKBLSIJ.js";import"./chunk-YIAP3JO3.js";export{a as runKrmFunction,b as runKrmOnText};
-//# sourceMappingURL=krm-5J7NSZZE.js.map

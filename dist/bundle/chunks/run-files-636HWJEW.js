@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{b as a,c as b}from"./chunk-ELMCGV6K.js";import"./chunk-Q3P32COV.js";import"./chunk-I6VWXYT4.js";import"./chunk-OCF5YQ7Z.js";import"./chunk-2PVXGZXH.js";import"./chunk-XXV6NYBM.js";import"./chunk-TRZIC3E4.js";import"./chunk-XOAER6QL.js";import"./chunk-F4HMFKNU.js";import"./chunk-IWMWMDXE.js";import"./chunk-6BQQTSJI.js";import"./chunk-PPQVGPAG.js";import"./chunk-ZCOTTWWC.js";import"./chunk-H7OFMJ4N.js";import"./chunk-AKY4KHAV.js";import"./chunk-JU4A5LK5.js";import"./chunk-RGQ2DFU4.js";import"./chunk-DAKBLSIJ.js";import"./chunk-YIAP3JO3.js";export{b as allowJsConfig,a as runFiles};
-//# sourceMappingURL=run-files-636HWJEW.js.map
