@@ -4,14 +4,13 @@
  * knobs (`knobs.ts`), prints istioctl's warnings on stderr, and writes the whole output or nothing:
  * on an error stdout stays empty and `-o FILE` is not touched.
  */
-import { writeFile, rename, unlink, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { kubeInject } from '../../transformer/kube-inject/index.js';
 import { renderWithTemplates } from '../../transformer/mesh/istio-templates/index.js';
 import { formatResult } from '../../transformer/results.js';
 import { EXIT_INPUT, EXIT_OK, UsageError } from '../cli/exit-codes.js';
 import type { Io } from '../cli/io.js';
-import { writeFileAtomic } from '../cli/write-atomic.js';
+import { writeOutput } from '../cli/write-output.js';
 import { clusterInputs, readSource, type InputFlags } from './inputs.js';
 import { knobsFromFlags, type KnobFlags } from './knobs.js';
 
@@ -46,19 +45,5 @@ export async function runKubeInject(io: Io, flags: KubeInjectFlags): Promise<num
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`Error: ${error.message}\n`);
     return EXIT_INPUT;
-  }
-}
-
-/** All at once: an existing file keeps its mode (writeFileAtomic); a new one appears by rename. */
-async function writeOutput(path: string, text: string): Promise<void> {
-  const exists = await stat(path).then(() => true, () => false);
-  const temp = join(dirname(path), `.${basename(path)}.mesh-inject-${process.pid}-${Date.now()}.tmp`);
-  try {
-    if (exists) return await writeFileAtomic(path, text);
-    await writeFile(temp, text);
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
   }
 }

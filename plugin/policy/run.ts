@@ -20,7 +20,7 @@ import { printResults } from '../cli/report.js';
 import { repoRoot } from '../cli/repo-root.js';
 import { resolveCandidate } from '../cli/resolve-candidate.js';
 import { allowJsConfig } from '../cli/run-files.js';
-import { writeOutput } from './write-output.js';
+import { writeOutput } from '../cli/write-output.js';
 
 export interface PolicyFlags {
   mode: PolicyMode;

@@ -1,8 +1,8 @@
 /** `--output FILE`: all at once (an existing file is replaced atomically, keeping its mode), or not at all. */
 import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../cli/exit-codes.js';
-import { writeFileAtomic } from '../cli/write-atomic.js';
+import { UsageError } from './exit-codes.js';
+import { writeFileAtomic } from './write-atomic.js';
 
 export async function writeOutput(path: string, text: string): Promise<void> {
   const exists = await stat(path).then(() => true, () => false);
