@@ -4,6 +4,7 @@
  * fixtures/image-docker-shim (which runs the image's rootfs with unshare/chroot), under a lock
  * so parallel test files do not build or unpack twice.
  */
+import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,8 @@ export function ensureFunctionImage(): FunctionImage {
     const build = spawnSync('npm', ['run', '--silent', 'image'], { cwd: REPO, encoding: 'utf8', timeout: 15 * 60_000 });
     if (build.status !== 0) throw new Error(`npm run image failed (${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`);
     const id = inspect(IMAGE).FromImageID as string;
-    const root = join(tmpdir(), 'mesh-inject-e2e-images');
+    // One directory per checkout: cleaning up after another checkout's build would pull its image from under it.
+    const root = join(tmpdir(), `mesh-inject-e2e-images-${createHash('sha256').update(REPO).digest('hex').slice(0, 12)}`);
     const unpacked = join(root, id);
     if (!existsSync(join(unpacked, 'config.json'))) unpack(IMAGE, unpacked);
     // Earlier builds' copies (about 110 MB each) are of no further use.
