@@ -188,7 +188,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .option('-o, --output <file>', 'write the policy to this file (all at once) instead of stdout')
     .option('-c, --config <file>', 'use this config file instead of the nearest .mesh-injectrc')
-    .addHelpText('after', '\nExamples:\n  mesh-inject policy --mode Warn > mesh-policy.yaml   # roll out: warn first\n  mesh-inject policy k8s/ -o cluster/mesh-policy.yaml  # then Deny (the default)')
+    .option('--check', 'write nothing; exit 1 when the -o file is not what this run would write (for CI)')
+    .addHelpText('after', '\nExamples:\n  mesh-inject policy --mode Warn > mesh-policy.yaml   # roll out: warn first\n  mesh-inject policy k8s/ -o cluster/mesh-policy.yaml  # then Deny (the default)\n  mesh-inject policy k8s/ -o cluster/mesh-policy.yaml --check  # CI: is it current?')
     .action(async (paths: string[], flags: import('../policy/run.js').PolicyFlags) => {
       const { runPolicy } = await import('../policy/run.js');
       exitCode = await runPolicy(io, paths, flags);

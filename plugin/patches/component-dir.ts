@@ -1,7 +1,7 @@
 /**
  * The directory a component is written to. It is the command's own when its `kustomization.yaml`
  * starts with the marker line; then every regular file there that starts with the marker is the
- * command's, to replace or remove, and every other file is left alone. A new or empty directory
+ * command's, to replace or remove, and every other entry is left alone. A new or empty directory
  * becomes its own; any other directory is refused.
  */
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import type { FileSystem } from '../cli/host.js';
 
 export type DirState =
   | { kind: 'absent' | 'empty' }
-  | { kind: 'own'; owned: Map<string, string> }
+  | { kind: 'own'; owned: Map<string, string>; others: Set<string> }
   | { kind: 'foreign'; reason: string };
 
 function isOwned(content: string): boolean {
@@ -28,17 +28,24 @@ export async function readDirState(dir: string, fs: FileSystem): Promise<DirStat
   }
   if (names.length === 0) return { kind: 'empty' };
   const owned = new Map<string, string>();
+  const others = new Set<string>();
   for (const name of names) {
     const path = join(dir, name);
-    if (!(await fs.lstat(path)).isFile()) continue;
-    const content = await fs.readFile(path, 'utf8');
-    if (isOwned(content)) owned.set(name, content);
+    const content = (await fs.lstat(path)).isFile() ? await fs.readFile(path, 'utf8') : undefined;
+    if (content !== undefined && isOwned(content)) owned.set(name, content);
+    else others.add(name);
   }
   if (!owned.has(KUSTOMIZATION_FILE)) {
     const reason = names.includes(KUSTOMIZATION_FILE) ? `its ${KUSTOMIZATION_FILE} was not written by mesh-inject patches` : `it is not empty and has no ${KUSTOMIZATION_FILE} written by mesh-inject patches`;
     return { kind: 'foreign', reason };
   }
-  return { kind: 'own', owned };
+  return { kind: 'own', owned, others };
+}
+
+/** Names the component would write over that are not the command's (a user's file, symlink or directory). */
+export function conflictingEntries(expected: ReadonlyMap<string, string>, state: DirState): string[] {
+  if (state.kind !== 'own') return [];
+  return [...expected.keys()].filter((name) => state.others.has(name)).sort();
 }
 
 /** File name → why it differs from `expected`: `missing`, `out of date`, or `not generated any more`. */
@@ -55,21 +62,35 @@ export function staleFiles(expected: ReadonlyMap<string, string>, state: DirStat
 }
 
 /**
- * Brings the directory to `expected`: patch files first (each through a temp file and a rename),
- * then `kustomization.yaml`, then the removal of the command's files no longer listed, so the
+ * Brings the directory to `expected` in two phases. First every new content is written to a temp
+ * file beside its target; a fault there (ENOSPC, EACCES...) removes the temp files and leaves the
+ * directory as it was. Then the temp files are renamed into place, patch files before
+ * `kustomization.yaml`, and only then are the command's files no longer listed removed, so the
  * kustomization never names a file that is not there.
  */
 export async function writeComponent(dir: string, expected: ReadonlyMap<string, string>, stale: ReadonlyMap<string, string>, fs: FileSystem, pid: number): Promise<void> {
   const changed = [...stale.keys()].filter((name) => expected.has(name));
   const ordered = [...changed.filter((n) => n !== KUSTOMIZATION_FILE), ...changed.filter((n) => n === KUSTOMIZATION_FILE)];
-  for (const name of ordered) {
-    const path = join(dir, name);
-    const temp = join(dir, `.${name}.mesh-inject-${pid}-${Date.now()}.tmp`);
-    try {
+  const staged: Array<{ temp: string; path: string }> = [];
+  const stamp = Date.now();
+  try {
+    for (const name of ordered) {
+      const temp = join(dir, `.${name}.mesh-inject-${pid}-${stamp}.tmp`);
       await fs.writeFile(temp, expected.get(name)!, { flag: 'wx' });
-      await fs.rename(temp, path);
+      staged.push({ temp, path: join(dir, name) });
+    }
+  } catch (error) {
+    await Promise.all(staged.map(({ temp }) => fs.unlink(temp).catch(() => undefined)));
+    // the temp file whose write failed may exist, partly written
+    const failed = ordered[staged.length];
+    if (failed !== undefined) await fs.unlink(join(dir, `.${failed}.mesh-inject-${pid}-${stamp}.tmp`)).catch(() => undefined);
+    throw error;
+  }
+  for (let i = 0; i < staged.length; i++) {
+    try {
+      await fs.rename(staged[i]!.temp, staged[i]!.path);
     } catch (error) {
-      await fs.unlink(temp).catch(() => undefined);
+      await Promise.all(staged.slice(i).map(({ temp }) => fs.unlink(temp).catch(() => undefined)));
       throw error;
     }
   }

@@ -12,7 +12,7 @@ import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor } from '../
 import { hostFor, type Io } from '../cli/io.js';
 import { displayPath, ioError, isSystemError, machineResult } from '../cli/machine-results.js';
 import { printResults } from '../cli/report.js';
-import { readDirState, staleFiles, writeComponent, type DirState } from './component-dir.js';
+import { conflictingEntries, readDirState, staleFiles, writeComponent, type DirState } from './component-dir.js';
 import { readInputs } from './read-inputs.js';
 
 export interface PatchesFlags {
@@ -48,6 +48,8 @@ export async function runPatches(paths: readonly string[], flags: PatchesFlags, 
     return EXIT_INPUT;
   }
   if (state.kind === 'foreign') throw new UsageError(`--out ${shown}: ${state.reason}; mesh-inject only writes into a new or empty directory, or one it wrote before`);
+  const conflicts = conflictingEntries(files, state);
+  if (conflicts.length) throw new UsageError(`--out ${shown}: ${conflicts.join(', ')} would be overwritten but ${conflicts.length === 1 ? 'was' : 'were'} not written by mesh-inject patches; move ${conflicts.length === 1 ? 'it' : 'them'} out of the directory`);
   const stale = staleFiles(files, state);
   const patchCount = files.size - 1;
 

@@ -3,7 +3,8 @@
  * the nearest .mesh-injectrc in the cluster (transformer/admission-policy/). PATHs (default: every
  * YAML file git tracks here, as `inject` reads them; `-` for stdin) are read only for their
  * `Namespace` objects and ProxyConfig CRs. Any problem: results on stderr, nothing printed or
- * written, exit 2.
+ * written, exit 2. With `--check -o FILE`, nothing is written: exit 1 when FILE is not what a run
+ * would write (a config change since), for CI.
  */
 import { join, resolve } from 'node:path';
 import { createConfigResolver } from '../../config/index.js';
@@ -12,7 +13,7 @@ import { presetFor } from '../../transformer/mesh/preset-for.js';
 import { clusterContextFromText, emptyClusterContext, type ClusterContext } from '../../transformer/policy/cluster-context.js';
 import type { Result } from '../../transformer/results.js';
 import { discoverFiles } from '../cli/discover-files.js';
-import { EXIT_INPUT, EXIT_OK, UsageError } from '../cli/exit-codes.js';
+import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError } from '../cli/exit-codes.js';
 import { hostFor, type Io } from '../cli/io.js';
 import { displayPath } from '../cli/machine-results.js';
 import { isSourceFile, readSourceFile } from '../cli/read-source.js';
@@ -27,9 +28,11 @@ export interface PolicyFlags {
   format: PolicyFormat;
   output?: string;
   config?: string;
+  check?: boolean;
 }
 
 export async function runPolicy(io: Io, paths: readonly string[], flags: PolicyFlags): Promise<number> {
+  if (flags.check && !flags.output) throw new UsageError('--check compares the policy with the file it was written to: add -o FILE');
   const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: repoRoot(io.cwd), ...(flags.config ? { explicitPath: resolve(io.cwd, flags.config) } : {}) });
   const loaded = await resolver.resolveFor(join(io.cwd, '<policy>'));
   if (!loaded.config) return fail(io, [...loaded.errors, ...loaded.warnings]);
@@ -41,9 +44,24 @@ export async function runPolicy(io: Io, paths: readonly string[], flags: PolicyF
   if ('results' in generated) return fail(io, generated.results);
   const text = policyText(generated.objects, flags.format);
   if (loaded.warnings.length > 0) printResults(io, loaded.warnings, false);
+  if (flags.check) return checkOutput(io, flags, text);
   if (flags.output) await writeOutput(resolve(io.cwd, flags.output), text);
   else io.stdout(text);
   return EXIT_OK;
+}
+
+/** `--check`: the file must hold exactly the text a run would write. */
+async function checkOutput(io: Io, flags: PolicyFlags, text: string): Promise<number> {
+  const path = resolve(io.cwd, flags.output!);
+  const shown = displayPath(io.cwd, path);
+  const fs = hostFor(io).fs;
+  const missing = await fs.lstat(path).then(() => false, (error: NodeJS.ErrnoException) => error.code === 'ENOENT');
+  const current = missing ? undefined : await readSourceFile(path, shown, fs);
+  if (current && !isSourceFile(current)) return fail(io, [current]);
+  if (current?.text === text) return EXIT_OK;
+  const again = ['mesh-inject policy', ...(flags.mode !== 'Deny' ? [`--mode ${flags.mode}`] : []), ...(flags.format !== 'yaml' ? [`--format ${flags.format}`] : []), `-o ${shown}`].join(' ');
+  io.stderr(`${shown}: ${missing ? 'missing' : 'out of date'}: the policy for the current config differs; run \`${again}\` (with the same paths) to update it\n`);
+  return EXIT_FINDINGS;
 }
 
 function fail(io: Io, results: readonly Result[]): number {

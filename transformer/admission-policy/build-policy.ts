@@ -8,19 +8,23 @@
  * - hostNetwork, `mesh-inject.dev/inject: "false"`, `namespaces.skip` globs: `matchConditions`
  *   (such pods are not checked at all);
  * - system namespaces and plain `namespaces.skip` names: the `namespaceSelector`;
- * - the mesh's rows (`mesh-rules.ts`) and `namespaces.inject`: the variable `injectionRequired`.
+ * - the mesh's rows (`mesh-rules.ts`, with template mode's injector policy and selectors) and
+ *   `namespaces.inject`: the variable `injectionRequired`.
  */
 import type { InjectConfig } from '../inject-config.js';
 import type { ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding, Validation } from '../kube/objects.js';
 import { SYSTEM_NAMESPACES } from '../kube/system-namespaces.js';
 import type { ProxyConfigResource } from '../mesh/istio/proxy-config-crs.js';
+import { injectorPolicy } from '../mesh/istio-templates/inputs.js';
+import type { InjectorPolicy } from '../mesh/istio-templates/types.js';
 import type { MeshPreset, NamespaceMeta } from '../mesh/types.js';
 import { RECORD_ANNOTATION } from '../record/format.js';
 import type { Result } from '../results.js';
 import { celString, celStringMap, globsToCel } from './cel-text.js';
 import { istioRules, linkerdRules, type MeshRules, type PolicyVariable } from './mesh-rules.js';
 import { podAnnotation, podLabelOrAnnotation } from './metadata-lookups.js';
-import { proxyImages } from './proxy-images.js';
+import { proxyImages, type ExpectedImages, type ImageMap } from './proxy-images.js';
+import { selectorToCel } from './selector-cel.js';
 
 export type PolicyMode = 'Deny' | 'Warn' | 'Audit';
 
@@ -44,7 +48,7 @@ const FIX = 'run mesh-inject inject on its manifest and apply the result';
 export function admissionPolicy(input: PolicyInput): PolicyObjects {
   const probed = proxyImages(input.preset, input.config, input.proxyConfigs);
   if ('results' in probed) return probed;
-  const rules = input.preset.mesh === 'istio' ? istioRules(input.config, input.namespaces) : linkerdRules(input.namespaces);
+  const rules = input.preset.mesh === 'istio' ? istioRules(input.config, input.namespaces, templateInjectorPolicy(input.config)) : linkerdRules(input.namespaces);
   const name = `mesh-inject-${input.preset.mesh}-proxy`;
   const labels = { 'app.kubernetes.io/managed-by': 'mesh-inject' };
   const policy: ValidatingAdmissionPolicy = {
@@ -58,7 +62,7 @@ export function admissionPolicy(input: PolicyInput): PolicyObjects {
         namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: excludedNames(input.config) }] },
       },
       matchConditions: matchConditions(input.config),
-      variables: variables(input.config, rules, probed.images),
+      variables: variables(input.config, rules, probed),
       validations: validations(input.preset.mesh, rules, probed.images),
     },
   };
@@ -69,6 +73,11 @@ export function admissionPolicy(input: PolicyInput): PolicyObjects {
     spec: { policyName: name, validationActions: [input.mode] },
   };
   return { objects: [policy, binding] };
+}
+
+/** Template mode: the injector config's policy and selectors, which decide as in `inject`. */
+function templateInjectorPolicy(config: InjectConfig): InjectorPolicy | undefined {
+  return config.istio.cluster ? injectorPolicy(config.istio.cluster) : undefined;
 }
 
 /** System namespaces and the plain names of `namespaces.skip`. */
@@ -86,7 +95,7 @@ function matchConditions(config: InjectConfig): { name: string; expression: stri
   return conditions;
 }
 
-function variables(config: InjectConfig, rules: MeshRules, images: ReadonlyMap<string, string>): PolicyVariable[] {
+function variables(config: InjectConfig, rules: MeshRules, images: ExpectedImages): PolicyVariable[] {
   const inInit = (test: string) => `(has(object.spec.initContainers) && object.spec.initContainers.exists(c, ${test}))`;
   const proxyNamed = `c.name == ${celString(rules.proxy)}`;
   return [
@@ -95,12 +104,26 @@ function variables(config: InjectConfig, rules: MeshRules, images: ReadonlyMap<s
     { name: 'hasProxy', expression: `object.spec.containers.exists(c, ${proxyNamed}) || ${inInit(proxyNamed)}` },
     { name: 'injectedByMeshInject', expression: `(${podAnnotation(RECORD_ANNOTATION)}) != ''` },
     { name: 'imageOverridden', expression: rules.imageOverridden },
-    { name: 'expectedImages', expression: celStringMap([...images].sort(([a], [b]) => a.localeCompare(b))) },
+    { name: 'expectedImages', expression: expectedImagesCel(images) },
     {
       name: 'imageChecked',
       expression: 'variables.hasProxy && !variables.imageOverridden && (variables.injectionRequired || variables.injectedByMeshInject)',
     },
   ];
+}
+
+function imageMapCel(images: ImageMap): string {
+  return celStringMap([...images].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The images for the pod: its workload ProxyConfig's (first match), its namespace's, else the mesh-wide ones. */
+function expectedImagesCel(expected: ExpectedImages): string {
+  const branches = expected.byWorkload.map((w) => `request.namespace == ${celString(w.namespace)} && ${selectorToCel({ matchLabels: { ...w.matchLabels } })} ? ${imageMapCel(w.images)}`);
+  if (expected.byNamespace.size > 0) {
+    const byNamespace = `{${[...expected.byNamespace].map(([ns, images]) => `${celString(ns)}: ${imageMapCel(images)}`).join(', ')}}`;
+    branches.push(`request.namespace in ${byNamespace} ? ${byNamespace}[request.namespace]`);
+  }
+  return [...branches, imageMapCel(expected.images)].join('\n: ');
 }
 
 function validations(mesh: string, rules: MeshRules, images: ReadonlyMap<string, string>): Validation[] {

@@ -5,9 +5,11 @@
  * `namespaces.inject`), defined by the policy.
  */
 import type { InjectConfig } from '../inject-config.js';
+import type { InjectorPolicy } from '../mesh/istio-templates/types.js';
 import type { NamespaceMeta } from '../mesh/types.js';
 import { celString, celStringList } from './cel-text.js';
 import { namespaceValue, podAnnotation, podLabel, podLabelOrAnnotation } from './metadata-lookups.js';
+import { anySelectorToCel } from './selector-cel.js';
 
 export interface PolicyVariable {
   name: string;
@@ -25,8 +27,28 @@ export interface MeshRules {
   optOut: string;
 }
 
-export function istioRules(config: InjectConfig, namespaces: ReadonlyMap<string, NamespaceMeta>): MeshRules {
+/**
+ * @param injector template mode's injector config policy: after the namespace selection, a pod
+ * that did not opt in itself is injected only when `neverInjectSelector` does not match and
+ * `alwaysInjectSelector` does, or else the policy is `enabled` (Istio's `injectRequired`).
+ */
+export function istioRules(config: InjectConfig, namespaces: ReadonlyMap<string, NamespaceMeta>, injector?: InjectorPolicy): MeshRules {
   const revision = config.istio.revision || 'default';
+  const injectorVariables: PolicyVariable[] = injector
+    ? [
+        {
+          name: 'injectorAllows',
+          expression: [
+            `(${anySelectorToCel(injector.neverInjectSelector)}) ? false`,
+            `: (${anySelectorToCel(injector.alwaysInjectSelector)}) ? true`,
+            `: ${injector.policy === 'enabled'}`,
+          ].join('\n'),
+        },
+      ]
+    : [];
+  // the namespace selected the pod: the injector config still decides, unless the pod opted in
+  const selected = injector ? "(variables.podInject == 'true' || variables.injectorAllows)" : 'true';
+  const and = (condition: string) => (injector ? `(${condition} && ${selected})` : condition);
   return {
     proxy: 'istio-proxy',
     variables: [
@@ -34,20 +56,22 @@ export function istioRules(config: InjectConfig, namespaces: ReadonlyMap<string,
       { name: 'podRevision', expression: podLabel('istio.io/rev') },
       { name: 'namespaceInjection', expression: namespaceValue('labels', 'istio-injection', namespaces) },
       { name: 'namespaceRevision', expression: namespaceValue('labels', 'istio.io/rev', namespaces) },
+      ...injectorVariables,
       {
         name: 'injectionRequired',
         expression: [
           "variables.podInject == 'false' ? false",
           ": variables.namespaceInjection == 'disabled' ? false",
-          ": variables.namespaceInjection == 'enabled' ? true",
-          `: variables.namespaceRevision != '' ? variables.namespaceRevision == ${celString(revision)}`,
-          `: variables.podRevision != '' ? variables.podRevision == ${celString(revision)}`,
+          `: variables.namespaceInjection == 'enabled' ? ${selected}`,
+          `: variables.namespaceRevision != '' ? ${and(`variables.namespaceRevision == ${celString(revision)}`)}`,
+          `: variables.podRevision != '' ? ${and(`variables.podRevision == ${celString(revision)}`)}`,
           ": variables.podInject == 'true' ? true",
-          ': variables.selectedByConfig',
+          `: ${and('variables.selectedByConfig')}`,
         ].join('\n'),
       },
     ],
-    imageOverridden: `(${podAnnotation('sidecar.istio.io/proxyImage')}) != '' || (${podAnnotation('sidecar.istio.io/proxyImageType')}) != ''`,
+    // a proxy.istio.io/config annotation may set `image.imageType` (JSON or YAML): not checked then
+    imageOverridden: `(${podAnnotation('sidecar.istio.io/proxyImage')}) != '' || (${podAnnotation('sidecar.istio.io/proxyImageType')}) != '' || (${podAnnotation('proxy.istio.io/config')}).contains('image')`,
     optOut: 'sidecar.istio.io/inject: "false"',
   };
 }

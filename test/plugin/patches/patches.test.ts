@@ -1,9 +1,10 @@
 /** `mesh-inject patches` in-process: what it writes, what it refuses, what `--check` says. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTree } from '../../e2e/kustomize-tools.js';
 import { runCli, tempTree } from '../../helpers/run-cli.js';
+import { faultyHost, run } from '../cli/fault-host.js';
 
 const RC = 'istio: {hub: registry.istio.io/testing, tag: latest}\nnamespaces: {inject: ["*"]}\n';
 
@@ -98,6 +99,42 @@ describe('mesh-inject patches', () => {
       expect(result.code).toBe(2);
       expect(readTree(join(dir, 'mesh'))).toEqual(before);
     }
+  });
+
+  it('refuses to write over an entry of the same name it did not write (exit 2, untouched)', async () => {
+    const entries: Array<(path: string) => void> = [
+      (path) => writeFileSync(path, 'the user\'s own patch\n'),
+      (path) => symlinkSync('../.mesh-injectrc.yaml', path),
+      (path) => mkdirSync(path),
+    ];
+    for (const make of entries) {
+      const dir = tree({});
+      await runCli(['patches', '--out', 'mesh', '-'], { cwd: dir, stdin: deployment('web') });
+      make(join(dir, 'mesh/deployment-shop-api.yaml'));
+      const before = readTree(join(dir, 'mesh'));
+      const result = await runCli(['patches', '--out', 'mesh', '-'], { cwd: dir, stdin: stream });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('deployment-shop-api.yaml would be overwritten but was not written by mesh-inject patches');
+      expect(readTree(join(dir, 'mesh'))).toEqual(before);
+    }
+  });
+
+  it('a write fault on any file leaves the component as it was, with no temp file behind', async () => {
+    const dir = tree({});
+    await runCli(['patches', '--out', 'mesh', '-'], { cwd: dir, stdin: deployment('web') });
+    const before = readTree(join(dir, 'mesh'));
+    const changedRc = RC.replace('tag: latest', 'tag: "1.32.0"');
+    writeFileSync(join(dir, '.mesh-injectrc.yaml'), changedRc);
+    for (const target of ['deployment-shop-api.yaml', 'deployment-shop-web.yaml', 'kustomization.yaml']) {
+      const host = faultyHost((op, path) => (op === 'writeFile' && path.includes(`.${target}.mesh-inject-`) ? 'ENOSPC' : undefined));
+      const result = await run(['patches', '--out', 'mesh', '-'], { cwd: dir, host, stdin: stream });
+      expect(result.code, target).toBe(2);
+      expect(result.stderr).toContain('ENOSPC');
+      expect(readTree(join(dir, 'mesh')), target).toEqual(before);
+    }
+    const written = await runCli(['patches', '--out', 'mesh', '-'], { cwd: dir, stdin: stream });
+    expect(written.code).toBe(0);
+    expect(Object.keys(readTree(join(dir, 'mesh')))).toEqual(['deployment-shop-api.yaml', 'deployment-shop-web.yaml', 'kustomization.yaml']);
   });
 
   it('writes nothing when the input has an error (exit 2)', async () => {

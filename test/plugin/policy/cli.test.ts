@@ -1,5 +1,5 @@
 /** `mesh-inject policy` as a command: config discovery, PATHs and stdin, formats, --output, and its errors. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,33 @@ describe('mesh-inject policy', () => {
     const run = await runCli(['policy', '--mode', 'Audit', '-o', 'policy.yaml', '.mesh-injectrc.yaml'], { cwd: dir });
     expect([run.code, run.stdout]).toEqual([0, '']);
     expect(docs(readFileSync(join(dir, 'policy.yaml'), 'utf8'))[1]!.spec.validationActions).toEqual(['Audit']);
+  });
+
+  it('--check: 0 when the -o file is current, 1 after a config change or when missing, writing nothing', async () => {
+    const dir = tree({ '.mesh-injectrc.yaml': ISTIO_RC });
+    const args = ['policy', '--mode', 'Warn', '-o', 'policy.yaml', '.mesh-injectrc.yaml'];
+    const missing = await runCli([...args, '--check'], { cwd: dir });
+    expect([missing.code, missing.stdout, existsSync(join(dir, 'policy.yaml'))]).toEqual([1, '', false]);
+    expect(missing.stderr).toContain('policy.yaml: missing');
+    expect((await runCli(args, { cwd: dir })).code).toBe(0);
+    expect((await runCli([...args, '--check'], { cwd: dir })).code).toBe(0);
+    const written = readFileSync(join(dir, 'policy.yaml'), 'utf8');
+    writeFileSync(join(dir, '.mesh-injectrc.yaml'), ISTIO_RC.replace('"team-*"', '"team-*", billing'));
+    const stale = await runCli([...args, '--check'], { cwd: dir });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('run `mesh-inject policy --mode Warn -o policy.yaml`');
+    expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toBe(written);
+    const otherMode = await runCli(['policy', '-o', 'policy.yaml', '--check', '.mesh-injectrc.yaml'], { cwd: dir });
+    expect(otherMode.code).toBe(1);
+  });
+
+  it('--check: needs -o; a directory in its place is an error naming it (exit 2)', async () => {
+    const dir = tree({ '.mesh-injectrc.yaml': ISTIO_RC });
+    expect((await runCli(['policy', '--check'], { cwd: dir })).code).toBe(2);
+    mkdirSync(join(dir, 'policy.yaml'));
+    const run = await runCli(['policy', '--check', '-o', 'policy.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('policy.yaml');
   });
 
   it('expects the image a mesh-wide ProxyConfig of the PATHs gives, as inject writes it', async () => {

@@ -64,14 +64,15 @@ class Setup {
   readonly config: InjectConfig;
   readonly nsText: string;
   readonly namespaces: Map<string, NamespaceMeta>;
-  constructor(readonly mesh: Mesh) {
-    this.config = configFor(mesh);
-    this.nsText = namespaceObjects(mesh);
+  constructor(readonly mesh: Mesh, config = configFor(mesh), extraObjects = '') {
+    this.config = config;
+    this.nsText = namespaceObjects(mesh) + extraObjects;
     this.namespaces = clusterContextFromText(this.nsText).namespaces;
   }
 
   policy(mode: PolicyMode = 'Deny'): [Obj, Obj] {
-    const generated = admissionPolicy({ config: this.config, preset: presetFor(this.config)!, namespaces: this.namespaces, mode });
+    const { proxyConfigs } = clusterContextFromText(this.nsText);
+    const generated = admissionPolicy({ config: this.config, preset: presetFor(this.config)!, namespaces: this.namespaces, proxyConfigs, mode });
     if ('results' in generated) throw new Error(JSON.stringify(generated.results));
     return generated.objects;
   }
@@ -227,5 +228,109 @@ describe.each(['istio', 'linkerd'] as const)('the generated policy, evaluated as
     // Both sides of the table are exercised.
     expect(injectedCount).toBeGreaterThan(5);
     expect(checked - injectedCount).toBeGreaterThan(10);
+  });
+});
+
+/** An injector config of our own (template mode): policy, selectors, and a sidecar template. */
+function templateModeConfig(policy: 'enabled' | 'disabled'): InjectConfig {
+  const config = configFor('istio');
+  const injector = `policy: ${policy}
+neverInjectSelector:
+- matchLabels: {tier: batch}
+- matchExpressions:
+  - {key: legacy, operator: Exists}
+alwaysInjectSelector:
+- matchExpressions:
+  - {key: team, operator: In, values: [payments, risk]}
+  - {key: tier, operator: NotIn, values: [db]}
+templates:
+  sidecar: |
+    spec:
+      containers:
+      - name: istio-proxy
+        image: {{ .ProxyImage }}
+`;
+  const values = '{"global": {"hub": "registry.example/istio", "tag": "1.32.0", "proxy": {"image": "proxyv2"}}}';
+  config.istio.cluster = { injector: { path: 'injector.yaml', text: injector }, values: { path: 'values.json', text: values } };
+  return config;
+}
+
+describe.each(['enabled', 'disabled'] as const)('the policy in template mode follows the injector config (policy: %s)', (policy) => {
+  const setup = new Setup('istio', templateModeConfig(policy));
+
+  it('refuses a pod without its proxy exactly when inject would have injected it, selectors included', () => {
+    const shapes: PodShape[] = [
+      {},
+      { labels: { tier: 'batch' } },
+      { labels: { legacy: '' } },
+      { labels: { team: 'payments' } },
+      { labels: { team: 'payments', tier: 'db' } },
+      { labels: { team: 'payments', tier: 'batch' } },
+      { labels: { team: 'web' } },
+      { labels: { tier: 'batch', 'sidecar.istio.io/inject': 'true' } },
+      { labels: { 'sidecar.istio.io/inject': 'true' } },
+      { labels: { 'istio.io/rev': 'default', team: 'risk' } },
+      { labels: { 'istio.io/rev': 'default', tier: 'batch' } },
+    ];
+    const namespaces = ['shop', 'extra', 'team-off', 'default'];
+    const seen = new Set<boolean>();
+    for (const namespace of namespaces) {
+      for (const shape of shapes) {
+        const { injected, pod, pristine } = setup.run(namespace, shape);
+        seen.add(injected);
+        const row = { namespace, shape };
+        expect({ ...row, pristineAdmitted: setup.admit(pristine).admitted }).toEqual({ ...row, pristineAdmitted: !injected });
+        if (injected) expect({ ...row, injectedAdmitted: setup.admit(pod).admitted }).toEqual({ ...row, injectedAdmitted: true });
+      }
+    }
+    expect([...seen].sort()).toEqual([false, true]);
+  });
+
+  it('admits a pod the neverInjectSelector matches, in a namespace the config injects', () => {
+    const { injected, pristine } = setup.run('shop', { labels: { tier: 'batch' } });
+    expect(injected).toBe(false);
+    expect(setup.admit(pristine).admitted).toBe(true);
+  });
+});
+
+describe('the policy expects the image a ProxyConfig CR of the input gives a namespace or a workload', () => {
+  const proxyConfig = (name: string, namespace: string, imageType: string, matchLabels?: Record<string, string>) =>
+    '---\n' + stringify({ apiVersion: 'networking.istio.io/v1beta1', kind: 'ProxyConfig', metadata: { name, namespace }, spec: { ...(matchLabels ? { selector: { matchLabels } } : {}), image: { imageType } } });
+  const crs = proxyConfig('shop-wide', 'shop', 'distroless') + proxyConfig('edge', 'shop', 'debug', { tier: 'edge' }) + proxyConfig('first', 'shop', 'distroless', { tier: 'edge', zone: 'a' });
+  const setup = new Setup('istio', configFor('istio'), crs);
+  const proxyImage = (pod: Obj) => (pod.spec.initContainers as Obj[]).concat(pod.spec.containers).find((c) => c.name === 'istio-proxy')!.image as string;
+  const withProxyImage = (pod: Obj, image: string): Obj => {
+    const copy = structuredClone(pod);
+    for (const c of [...(copy.spec.initContainers ?? []), ...copy.spec.containers] as Obj[]) if (c.name === 'istio-proxy') c.image = image;
+    return copy;
+  };
+
+  it('admits each pod with the image inject gave it, and refuses it with the image of another scope', () => {
+    const pods = {
+      meshWide: setup.run('team-a').pod,
+      namespace: setup.run('shop').pod,
+      workload: setup.run('shop', { labels: { tier: 'edge' } }).pod,
+      firstMatch: setup.run('shop', { labels: { tier: 'edge', zone: 'a' } }).pod,
+    };
+    const images = Object.fromEntries(Object.entries(pods).map(([k, pod]) => [k, proxyImage(pod)]));
+    expect(images.namespace).toMatch(/-distroless$/);
+    expect(images.workload).toMatch(/-debug$/);
+    // the edge CR comes first in the input, so it wins for a pod both select
+    expect(images.firstMatch).toBe(images.workload);
+    expect(new Set(Object.values(images)).size).toBe(3);
+    for (const [scope, pod] of Object.entries(pods)) {
+      expect([scope, setup.admit(pod).admitted]).toEqual([scope, true]);
+      for (const other of new Set(Object.values(images))) {
+        if (other === images[scope]) continue;
+        expect([scope, other, setup.admit(withProxyImage(pod, other)).admitted]).toEqual([scope, other, false]);
+      }
+    }
+  });
+
+  it('does not check the image of a pod whose proxy.istio.io/config annotation sets one', () => {
+    const { pod } = setup.run('team-a', { annotations: { 'proxy.istio.io/config': '{"image": {"imageType": "distroless"}}' } });
+    expect(proxyImage(pod)).toMatch(/-distroless$/);
+    expect(setup.admit(pod).admitted).toBe(true);
+    expect(setup.admit(withProxyImage(pod, 'registry.example/other:1')).admitted).toBe(true);
   });
 });
