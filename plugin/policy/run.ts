@@ -42,7 +42,9 @@ export async function runPolicy(io: Io, paths: readonly string[], flags: PolicyF
   if (read.problems.length > 0) return fail(io, read.problems);
   const generated = admissionPolicy({ config: loaded.config, preset, namespaces: read.cluster.namespaces, proxyConfigs: read.cluster.proxyConfigs, mode: flags.mode });
   if ('results' in generated) return fail(io, generated.results);
-  const text = policyText(generated.objects, flags.format);
+  const printed = policyText(generated.objects, flags.format);
+  if ('results' in printed) return fail(io, printed.results);
+  const { text } = printed;
   if (loaded.warnings.length > 0) printResults(io, loaded.warnings, false);
   if (flags.check) return checkOutput(io, flags, text);
   if (flags.output) await writeOutput(resolve(io.cwd, flags.output), text);

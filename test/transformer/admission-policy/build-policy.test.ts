@@ -67,9 +67,19 @@ describe('admissionPolicy', () => {
 describe('policyText', () => {
   it('prints YAML documents, or a JSON List, of the same objects', () => {
     const pair = objects(defaultConfig());
-    const docs = parseAllDocuments(policyText(pair, 'yaml'));
+    const text = (format: 'yaml' | 'json') => {
+      const printed = policyText(pair, format);
+      if ('results' in printed) throw new Error(JSON.stringify(printed.results));
+      return printed.text;
+    };
+    const docs = parseAllDocuments(text('yaml'));
     expect(docs.map((d) => d.errors)).toEqual([[], []]);
     expect(docs.map((d) => d.toJS())).toEqual(pair);
-    expect(JSON.parse(policyText(pair, 'json'))).toEqual({ apiVersion: 'v1', kind: 'List', items: pair });
+    expect(JSON.parse(text('json'))).toEqual({ apiVersion: 'v1', kind: 'List', items: pair });
+  });
+
+  it('prints nothing when the text would not read back as the objects', () => {
+    const printed = policyText([{ kind: 'X', spec: { ratio: Number.NaN } }], 'yaml');
+    expect('results' in printed && printed.results.map((r) => r.code)).toEqual(['verify-failed']);
   });
 });
