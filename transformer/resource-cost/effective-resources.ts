@@ -2,7 +2,10 @@
  * A pod's effective requests and limits as the scheduler counts them (Kubernetes'
  * `resourcehelper.PodRequests`/`PodLimits`, pod overhead aside): app containers and native
  * sidecars run together, while each classic init container runs alone beside the native sidecars
- * started before it, so the pod needs the larger of the two.
+ * started before it, so the pod needs the larger of the two. A pod-level `spec.resources` amount
+ * (PodLevelResources) is the pod's for that resource, whatever its containers say: a sidecar then
+ * shares the pod's budget instead of adding to it. Pod overhead is left out: injecting does not
+ * change it.
  */
 import { QuantityError, scaledQuantity } from '../go/go-quantity.js';
 import type { ContainerResources, PodResources } from './pod-resources.js';
@@ -70,13 +73,19 @@ function effective(pod: PodResources, of: (c: ContainerResources) => Amount): Am
   return max(running, initPeak);
 }
 
+function podLevel(pod: PodResources, field: 'requests' | 'limits', resource: ResourceName): bigint | undefined {
+  return quantityAmount(pod.pod?.[field]?.[resource], resource);
+}
+
 export function effectiveRequests(pod: PodResources): Amounts {
-  return { cpu: effective(pod, (c) => containerRequest(c, 'cpu')), memory: effective(pod, (c) => containerRequest(c, 'memory')) };
+  const of = (resource: ResourceName) => podLevel(pod, 'requests', resource) ?? effective(pod, (c) => containerRequest(c, resource));
+  return { cpu: of('cpu'), memory: of('memory') };
 }
 
 /** A pod without containers has no limit to speak of: 0, not unbounded. */
 export function effectiveLimits(pod: PodResources): Amounts {
-  return { cpu: effective(pod, (c) => containerLimit(c, 'cpu')), memory: effective(pod, (c) => containerLimit(c, 'memory')) };
+  const of = (resource: ResourceName) => podLevel(pod, 'limits', resource) ?? effective(pod, (c) => containerLimit(c, resource));
+  return { cpu: of('cpu'), memory: of('memory') };
 }
 
 /**

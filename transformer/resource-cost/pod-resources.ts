@@ -17,6 +17,8 @@ export interface ContainerResources {
 export interface PodResources {
   initContainers: ContainerResources[];
   containers: ContainerResources[];
+  /** Pod-level `spec.resources` (Kubernetes' PodLevelResources): where set, it is the pod's amount. */
+  pod?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
 }
 
 /** What multiplies one pod's cost, as written on the object. */
@@ -50,7 +52,12 @@ function list(value: unknown): ContainerResources[] {
 /** The containers' resources of a pod template (or a Pod). */
 export function podResources(pod: unknown): PodResources {
   const spec = isObject(pod) && isObject(pod.spec) ? pod.spec : {};
-  return { initContainers: list(spec.initContainers), containers: list(spec.containers) };
+  const podLevel = isObject(spec.resources) ? spec.resources : undefined;
+  const level = podLevel && {
+    ...(isObject(podLevel.requests) ? { requests: { ...podLevel.requests } } : {}),
+    ...(isObject(podLevel.limits) ? { limits: { ...podLevel.limits } } : {}),
+  };
+  return { initContainers: list(spec.initContainers), containers: list(spec.containers), ...(level ? { pod: level } : {}) };
 }
 
 function at(value: unknown, path: readonly string[]): unknown {

@@ -163,6 +163,16 @@ describe('mesh-inject explain --resources', () => {
     expect(explain.files.flatMap((f: { workloads: object[] }) => f.workloads).some((w: object) => 'resources' in w)).toBe(false);
   });
 
+  it('counts a pod-level spec.resources amount as the pod\'s: the proxy shares it and adds nothing there', async () => {
+    const dir = repo();
+    const podLevel = WEB.replace('    spec:\n      containers:', '    spec:\n      resources:\n        requests: {cpu: "2"}\n        limits: {cpu: "4", memory: 2Gi}\n      containers:');
+    expect(podLevel).not.toBe(WEB);
+    const run = await runCli(['explain', '--resources', '--format', 'json', '-'], { cwd: join(dir, 'istio'), stdin: podLevel });
+    expect(run.code).toBe(0);
+    const web = JSON.parse(run.stdout).resources.workloads[0];
+    expect(web.perPod).toEqual({ requests: { cpuMillicores: 0, memoryBytes: 192 * MI }, limits: { cpuMillicores: 0, memoryBytes: 0 } });
+  });
+
   it('reads a stream on stdin', async () => {
     const dir = repo();
     const run = await runCli(['explain', '--resources', '--format', 'json', '-'], { cwd: join(dir, 'istio'), stdin: WEB });

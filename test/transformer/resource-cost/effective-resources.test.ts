@@ -75,3 +75,15 @@ describe('effective pod limits', () => {
     expect(difference('unbounded', 'unbounded')).toBe('unbounded');
   });
 });
+
+describe('pod-level resources (spec.resources)', () => {
+  it('is the pod amount for each resource it sets, whatever the containers add', () => {
+    const app = [c('app', '250m', '256Mi', { limits: { cpu: '1' } })];
+    const withSidecar = pod([sidecar('proxy', '100m', '128Mi')], app);
+    const level = { requests: { cpu: '2' }, limits: { cpu: '4', memory: '2Gi' } };
+    expect(effectiveRequests({ ...withSidecar, pod: level })).toEqual({ cpu: 2000n, memory: 384n * 1024n * 1024n });
+    expect(effectiveLimits({ ...withSidecar, pod: level })).toEqual({ cpu: 4000n, memory: 2n * 1024n ** 3n });
+    // so injecting a sidecar into such a pod adds nothing to what it sets
+    expect(effectiveRequests({ ...pod([], app), pod: level }).cpu).toBe(effectiveRequests({ ...withSidecar, pod: level }).cpu);
+  });
+});
