@@ -8,18 +8,23 @@ import {
   formatCpu,
   formatMemory,
   hpaFor,
+  limitRangesFor,
   workloadCost,
   type Amounts,
+  type CostInputs,
   type CostTotal,
-  type HpaTarget,
   type Replicas,
   type WorkloadCost,
   type WorkloadReport,
 } from '../../transformer/index.js';
 
 /** The cost of each workload the run leaves injected (newly, again, or already up to date). */
-export function costsOf(workloads: readonly WorkloadReport[], hpas: readonly HpaTarget[], defaultNamespace: string): WorkloadCost[] {
-  return workloads.flatMap((w) => (w.code === 'injected' && w.resources ? [workloadCost(w.resourceRef, w.resources, hpaFor(w.resourceRef, hpas, defaultNamespace))] : []));
+export function costsOf(workloads: readonly WorkloadReport[], inputs: CostInputs, defaultNamespace: string): WorkloadCost[] {
+  return workloads.flatMap((w) => {
+    if (w.code !== 'injected' || !w.resources) return [];
+    const hpa = hpaFor(w.resourceRef, inputs.hpas, defaultNamespace);
+    return [workloadCost(w.resourceRef, w.resources, hpa, limitRangesFor(w.resourceRef.namespace, inputs.limitRanges, defaultNamespace))];
+  });
 }
 
 /** The reports as JSON shows them: the raw container resources stay internal. */
@@ -69,6 +74,7 @@ export function formatResourceCost(costs: readonly WorkloadCost[]): string {
       const role = c.role === 'container' ? '' : ` (${c.role === 'init' ? 'init' : 'native sidecar'})`;
       out.push(`  + ${c.name}${role}: requests ${both(c.requests)}; limits ${both(c.limits)}`);
     }
+    if (cost.limitRanges) out.push(`  (defaults from LimitRange ${cost.limitRanges.join(', ')})`);
   });
   const { namespaces, all } = costTotals(costs);
   const totalRow = (name: string, t: CostTotal) => [name, String(t.workloads), both(t.requests), both(t.limits)];
@@ -95,6 +101,7 @@ export function resourceCostJson(costs: readonly WorkloadCost[], fileOf: (cost: 
       perPod: { requests: amountsJson(c.perPod.requests), limits: amountsJson(c.perPod.limits) },
       replicas: c.replicas,
       total: { requests: amountsJson(c.total.requests), limits: amountsJson(c.total.limits) },
+      ...(c.limitRanges ? { limitRanges: c.limitRanges } : {}),
     })),
     namespaces: Object.fromEntries([...namespaces].map(([ns, t]) => [ns, totalJson(t)])),
     total: totalJson(all),

@@ -12,12 +12,12 @@ import { createConfigResolver } from '../../config/load.js';
 import {
   clusterContextFromText,
   emptyClusterContext,
-  hpaTargetsFromText,
+  costInputsFromText,
+  emptyCostInputs,
   presetFor,
   transformText,
   type Mode,
   type Result,
-  type HpaTarget,
   type WorkloadCost,
   type WorkloadReport,
 } from '../../transformer/index.js';
@@ -158,12 +158,12 @@ async function transformAll(sources: readonly SourceFile[], options: RunOptions,
   const resolver = createConfigResolver({ allowJs: allowJsConfig(io), stopDir: repoRoot(io.cwd), ...(options.config ? { explicitPath: resolve(io.cwd, options.config) } : {}) });
   // Namespaces and ProxyConfig CRs from every file, before any is transformed.
   const cluster = emptyClusterContext();
-  const hpas: HpaTarget[] = [];
+  const costInputs = emptyCostInputs();
   const failed = new Set<SourceFile>();
   for (const source of sources) {
     try {
       clusterContextFromText(source.text, cluster, source.display);
-      if (options.mode === 'inject') hpaTargetsFromText(source.text, hpas);
+      if (options.mode === 'inject') costInputsFromText(source.text, costInputs);
     } catch (error) {
       problems.push(internalError(source.display, error));
       failed.add(source);
@@ -192,7 +192,7 @@ async function transformAll(sources: readonly SourceFile[], options: RunOptions,
         ...(options.ignoreRecord ? { ignoreRecord: true } : {}),
         ...(options.mode === 'inject' ? { resources: true } : {}),
       });
-      const costs = costsOf(outcome.workloads, hpas, loaded.config.defaultNamespace);
+      const costs = costsOf(outcome.workloads, costInputs, loaded.config.defaultNamespace);
       outcomes.push({ path: source.path, display: source.display, bytes: source.bytes, before: source.text, after: outcome.text, changed: outcome.changed, results: outcome.results, workloads: outcome.workloads, costs });
     } catch (error) {
       problems.push(internalError(source.display, error));
@@ -326,7 +326,7 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
   });
   const results = [...loaded.warnings, ...outcome.results];
   const code = exitCodeFor(results);
-  const costs = options.resources ? costsOf(outcome.workloads, hpaTargetsFromText(input), loaded.config.defaultNamespace) : [];
+  const costs = options.resources ? costsOf(outcome.workloads, costInputsFromText(input), loaded.config.defaultNamespace) : [];
   if (options.format === 'json') {
     const resources = options.resources ? { resources: resourceCostJson(costs, () => undefined) } : {};
     io.stdout(JSON.stringify({ changed: outcome.changed, workloads: withoutResources(outcome.workloads), results, ...resources }, null, 2) + '\n');

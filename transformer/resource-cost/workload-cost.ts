@@ -5,6 +5,7 @@
 import type { ResourceRef } from '../results.js';
 import { add, containerLimit, containerRequest, difference, effectiveLimits, effectiveRequests, isNativeSidecar, type Amount, type Amounts } from './effective-resources.js';
 import type { HpaTarget } from './hpa-targets.js';
+import { withLimitRangeDefaults, type LimitRangeDefaults } from './limit-ranges.js';
 import type { ContainerResources, WorkloadResources, WorkloadScale } from './pod-resources.js';
 
 export interface InjectedContainer {
@@ -32,6 +33,8 @@ export interface WorkloadCost {
   replicas: Replicas;
   /** `perPod` times `replicas.count`. */
   total: { requests: Amounts; limits: Amounts };
+  /** The LimitRanges of the input whose defaults the containers were given, by name. */
+  limitRanges?: string[];
 }
 
 function amounts(c: ContainerResources, of: typeof containerRequest | typeof containerLimit): Amounts {
@@ -77,7 +80,9 @@ export function replicasOf(scale: WorkloadScale, hpa: HpaTarget | undefined): Re
   return replicas;
 }
 
-export function workloadCost(resourceRef: ResourceRef, resources: WorkloadResources, hpa?: HpaTarget): WorkloadCost {
+/** @param limitRanges those of the workload's namespace (`limitRangesFor`), applied to both pods as the API server would */
+export function workloadCost(resourceRef: ResourceRef, written: WorkloadResources, hpa?: HpaTarget, limitRanges: readonly LimitRangeDefaults[] = []): WorkloadCost {
+  const resources = withLimitRangeDefaults(written, limitRanges);
   const perPod = {
     requests: diff(effectiveRequests(resources.injected), effectiveRequests(resources.pristine)),
     limits: diff(effectiveLimits(resources.injected), effectiveLimits(resources.pristine)),
@@ -89,6 +94,7 @@ export function workloadCost(resourceRef: ResourceRef, resources: WorkloadResour
     perPod,
     replicas,
     total: { requests: times(perPod.requests, replicas.count), limits: times(perPod.limits, replicas.count) },
+    ...(limitRanges.length ? { limitRanges: limitRanges.map((r) => r.name) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * for Istio (default preset), Linkerd (examples/gitops-repo-linkerd) and custom sidecars; and the
  * `inject` summary's added requests.
  */
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/run-cli.js';
@@ -189,6 +190,27 @@ describe('mesh-inject explain --resources', () => {
     expect(ledger.total.requests).toEqual({ cpuMillicores: 150, memoryBytes: 96 * MI });
     expect(cost.namespaces.payments!.requests).toEqual({ cpuMillicores: 150, memoryBytes: 96 * MI });
     expect(cost.namespaces.legacy).toBeUndefined();
+  });
+});
+
+describe('LimitRanges of the input', () => {
+  const LIMIT_RANGE = 'apiVersion: v1\nkind: LimitRange\nmetadata: {name: container-defaults, namespace: shop}\nspec:\n  limits:\n  - type: Container\n    default: {cpu: 200m, memory: 128Mi}\n    defaultRequest: {cpu: 20m, memory: 16Mi}\n';
+
+  it('give a Linkerd proxy without resources the namespace defaults, in the table and the JSON', async () => {
+    const dir = tree();
+    cpSync(join(__dirname, '../../../examples/gitops-repo-linkerd'), dir, { recursive: true });
+    writeFileSync(join(dir, 'apps/shop/limitrange.yaml'), LIMIT_RANGE);
+    const cost = await costJson(dir);
+    const storefront = cost.workloads.find((w) => w.resourceRef.name === 'storefront')!;
+    expect(storefront.containers.find((c) => c.name === 'linkerd-proxy')).toMatchObject({ requests: { cpuMillicores: 20, memoryBytes: 16 * MI }, limits: { cpuMillicores: 200, memoryBytes: 128 * MI } });
+    expect(storefront.total.requests).toEqual({ cpuMillicores: 60, memoryBytes: 48 * MI });
+    expect((storefront as { limitRanges?: string[] }).limitRanges).toEqual(['container-defaults']);
+    // the other namespace keeps its own settings
+    expect(cost.namespaces.payments!.requests).toEqual({ cpuMillicores: 150, memoryBytes: 96 * MI });
+    const table = await runCli(['explain', '--resources'], { cwd: dir });
+    expect(table.stdout).toContain('  (defaults from LimitRange container-defaults)');
+    const summary = await runCli(['inject'], { cwd: dir });
+    expect(summary.stderr).toMatch(/injection adds 0\.21 CPU, 144 MiB requests\n$/);
   });
 });
 

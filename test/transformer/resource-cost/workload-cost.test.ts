@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectHpaTargets, hpaTargetsFromText } from '../../../transformer/resource-cost/hpa-targets.js';
+import { costInputsFromText } from '../../../transformer/resource-cost/cost-inputs.js';
+import { collectHpaTargets } from '../../../transformer/resource-cost/hpa-targets.js';
 import { workloadResources, workloadScale } from '../../../transformer/resource-cost/pod-resources.js';
 import { hpaFor, replicasOf, workloadCost } from '../../../transformer/resource-cost/workload-cost.js';
 import { costTotals } from '../../../transformer/resource-cost/cost-totals.js';
@@ -45,7 +46,7 @@ describe('workloadScale and replicas', () => {
   });
 
   it('matches an HPA without a namespace in the default namespace', () => {
-    const hpas = hpaTargetsFromText('apiVersion: v1\nkind: ConfigMap\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\nspec:\n  scaleTargetRef:\n    kind: Deployment\n    name: web\n  maxReplicas: 4\n');
+    const { hpas } = costInputsFromText('apiVersion: v1\nkind: ConfigMap\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\nspec:\n  scaleTargetRef:\n    kind: Deployment\n    name: web\n  maxReplicas: 4\n');
     expect(hpas).toEqual([{ name: 'h', kind: 'Deployment', targetName: 'web', maxReplicas: 4 }]);
     expect(hpaFor({ ...ref, namespace: 'default' }, hpas, 'default')?.name).toBe('h');
     expect(hpaFor(ref, hpas, 'default')).toBeUndefined();
