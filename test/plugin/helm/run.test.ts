@@ -96,6 +96,18 @@ describe('mesh-inject plugin helm', () => {
       expect(helm4.stderr).toContain('demo/templates/deployment.yaml:');
     });
 
+    it('names the template, line and column of a syntax error: the line of the rendered template after # Source:', async () => {
+      const run = await helm([], malformed);
+      const source = malformed.split('\n');
+      const badAt = source.findIndex((l) => l.includes('{web-demo'));
+      const sourceAt = source.slice(0, badAt).findLastIndex((l) => l.startsWith('# Source:'));
+      const match = /mesh-inject: ([^:\s]+):(\d+):(\d+): \[error\].*\(yaml-syntax\)/.exec(run.stderr);
+      expect(match?.[1]).toBe('demo/templates/configmap.yaml');
+      // within a line or two of the bad flow mapping, counted from the # Source: comment
+      expect(Math.abs(Number(match?.[2]) - (badAt - sourceAt))).toBeLessThanOrEqual(2);
+      expect(Number(match?.[3])).toBeGreaterThan(0);
+    });
+
     it('refuses a --namespace that is not a namespace name', async () => {
       const run = await helm(['--namespace', 'Not_A_Namespace'], HELM3_RELEASE);
       expect(run).toMatchObject({ code: 2, stdout: '' });
