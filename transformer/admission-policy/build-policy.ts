@@ -141,6 +141,8 @@ function validations(mesh: string, rules: MeshRules, images: ReadonlyMap<string,
     {
       expression: `!variables.imageChecked || (${allOk('object.spec.containers')} && (!has(object.spec.initContainers) || ${allOk('object.spec.initContainers')}))`,
       message: `the ${mesh} proxy of this pod does not run the configured image ${proxyImage} (a manifest injected before an upgrade?): ${FIX}`,
+      // the image this pod's namespace or workload expects, which ProxyConfig CRs can change
+      messageExpression: `${celString(`the ${mesh} proxy of this pod does not run the configured image `)} + (${celString(rules.proxy)} in variables.expectedImages ? variables.expectedImages[${celString(rules.proxy)}] : ${celString(proxyImage)}) + ${celString(` (a manifest injected before an upgrade?): ${FIX}`)}`,
       reason: 'Forbidden',
     },
   ];

@@ -322,7 +322,10 @@ describe('the policy expects the image a ProxyConfig CR of the input gives a nam
       expect([scope, setup.admit(pod).admitted]).toEqual([scope, true]);
       for (const other of new Set(Object.values(images))) {
         if (other === images[scope]) continue;
-        expect([scope, other, setup.admit(withProxyImage(pod, other)).admitted]).toEqual([scope, other, false]);
+        const refused = setup.admit(withProxyImage(pod, other));
+        expect([scope, other, refused.admitted]).toEqual([scope, other, false]);
+        // the message names the image this pod's scope expects
+        expect(refused.violations[0]).toContain(`configured image ${images[scope]} `);
       }
     }
   });
