@@ -21,8 +21,8 @@ import { readFile } from 'node:fs/promises';
 import { configFromFunctionConfig } from '../config/function-config.js';
 import { parseConfigYaml } from '../config/parse-yaml.js';
 import { withMeshInputs } from '../config/load.js';
-import { formatResult, type Result } from '../transformer/index.js';
-import { EXIT_INPUT, EXIT_OK, exitCodeFor } from './cli/exit-codes.js';
+import { EXIT_OK } from './cli/exit-codes.js';
+import { reportToStderr, usageError } from './stream-report.js';
 import type { Io } from './cli/io.js';
 import { readStdinText } from './cli/read-stdin.js';
 import { runKrmOnText } from './krm.js';
@@ -34,10 +34,10 @@ const RESOURCE_LIST = /^kind:[ \t]*["']?ResourceList["']?[ \t]*(#.*)?\r?$/m;
 
 export async function runKustomizePlugin(io: Io, configFile: string | undefined): Promise<number> {
   const read = await readStdinText(io);
-  if ('result' in read) return report(io, [read.result]);
+  if ('result' in read) return reportToStderr(io, [read.result]);
   const stdin = read.text;
   if (isResourceList(stdin)) {
-    if (configFile !== undefined) return usage(io, `a ResourceList on stdin carries its own functionConfig; drop the argument ${configFile}`);
+    if (configFile !== undefined) return usageError(io, `a ResourceList on stdin carries its own functionConfig; drop the argument ${configFile}`);
     return runKrmOnText(io, stdin);
   }
 
@@ -46,11 +46,11 @@ export async function runKustomizePlugin(io: Io, configFile: string | undefined)
     try {
       configText = await readFile(configFile, 'utf8');
     } catch (error) {
-      return usage(io, `cannot read the transformer config ${configFile}: ${(error as Error).message}`);
+      return usageError(io, `cannot read the transformer config ${configFile}: ${(error as Error).message}`);
     }
   }
   if (configText === undefined) {
-    return usage(io, 'no transformer config: kustomize passes it as the first argument (and in $KUSTOMIZE_PLUGIN_CONFIG_STRING); to run mesh-inject on a plain stream use `mesh-inject inject -`');
+    return usageError(io, 'no transformer config: kustomize passes it as the first argument (and in $KUSTOMIZE_PLUGIN_CONFIG_STRING); to run mesh-inject on a plain stream use `mesh-inject inject -`');
   }
   const root = io.env.KUSTOMIZE_PLUGIN_CONFIG_ROOT || io.cwd;
   // kustomize hands over its own serialization of the config (keys sorted, comments gone), so
@@ -60,14 +60,14 @@ export async function runKustomizePlugin(io: Io, configFile: string | undefined)
   const loaded = parsed.errors.length
     ? { errors: parsed.errors, warnings: parsed.warnings }
     : configFromFunctionConfig(parsed.raw, { baseDir: root, rootDir: root });
-  if (!loaded.config) return report(io, [...loaded.errors, ...loaded.warnings]);
+  if (!loaded.config) return reportToStderr(io, [...loaded.errors, ...loaded.warnings]);
   // Files the config names (Linkerd's values or trust anchors, Istio's templates), relative to the kustomization.
   const withFiles = await withMeshInputs({ ...loaded, source: 'file' }, CONFIG_DISPLAY);
-  if (!withFiles.config) return report(io, [...withFiles.errors, ...withFiles.warnings]);
+  if (!withFiles.config) return reportToStderr(io, [...withFiles.errors, ...withFiles.warnings]);
 
   const outcome = transformKustomizeStream(stdin, withFiles.config);
   const results = [...loaded.warnings, ...outcome.results];
-  const code = report(io, results);
+  const code = reportToStderr(io, results);
   if (code === EXIT_OK) io.stdout(outcome.text);
   return code;
 }
@@ -85,17 +85,4 @@ function isResourceList(stdin: string): boolean {
   const body = text.replace(/^---(?:[ \t].*)?\r?\n/, '');
   const end = body.search(/^---(?:[ \t]|\r?$)/m);
   return RESOURCE_LIST.test(end === -1 ? body : body.slice(0, end));
-}
-
-/** Errors and warnings go to stderr, which kustomize shows; informational results are dropped. */
-function report(io: Io, results: Result[]): number {
-  for (const result of results) if (result.severity !== 'info') io.stderr(`mesh-inject: ${formatResult(result)}\n`);
-  const code = exitCodeFor(results);
-  if (code !== EXIT_OK) io.stderr(`mesh-inject: ${results.filter((r) => r.severity === 'error').length} error(s); nothing was written to stdout\n`);
-  return code;
-}
-
-function usage(io: Io, message: string): number {
-  io.stderr(`mesh-inject: ${message}\n`);
-  return EXIT_INPUT;
 }

@@ -62,3 +62,20 @@ export function notRegularFile(path: string, info: Stats): Result {
 export function invalidEncoding(path: string, problem: ByteProblem): Result {
   return { severity: 'error', code: 'invalid-encoding', message: problem.message, file: { path, line: problem.line, column: problem.column } };
 }
+
+/** An exception while handling one file: a result for that file (with the stack to report), never a crash. */
+export function internalError(path: string, error: unknown, consequence: string): Result {
+  const detail = (error as Error)?.stack ?? String(error);
+  return machineResult('internal-error', path, `internal error while processing this file; ${consequence}. Please report this with the file: ${detail}`);
+}
+
+/** The same result reached through several files (a shared config's problem) is shown once. */
+export function uniqueResults(results: readonly Result[]): Result[] {
+  const seen = new Set<string>();
+  return results.filter((r) => {
+    const key = JSON.stringify(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -26,7 +26,7 @@ import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor } from './e
 import { isSelectedFile } from './file-filter.js';
 import type { Host } from './host.js';
 import { hostFor, type Io } from './io.js';
-import { displayPath, ioError, isSystemError, machineResult } from './machine-results.js';
+import { displayPath, internalError, ioError, isSystemError, machineResult, uniqueResults } from './machine-results.js';
 import { mapLimit } from './map-limit.js';
 import { createProgress } from './progress.js';
 import { isSourceFile, readSourceFile, type SourceFile } from './read-source.js';
@@ -131,7 +131,7 @@ async function runLocked(discovery: Discovery, options: RunOptions, io: Io, host
     }
   }
 
-  const results = [...dedupe(configResults), ...outcomes.flatMap((o) => o.results), ...problems];
+  const results = [...uniqueResults(configResults), ...outcomes.flatMap((o) => o.results), ...problems];
   return finish(io, options, outcomes, writable, written, results);
 }
 
@@ -165,7 +165,7 @@ async function transformAll(sources: readonly SourceFile[], options: RunOptions,
       clusterContextFromText(source.text, cluster, source.display);
       if (options.mode === 'inject') costInputsFromText(source.text, costInputs);
     } catch (error) {
-      problems.push(internalError(source.display, error));
+      problems.push(internalError(source.display, error, 'it was left unchanged'));
       failed.add(source);
     }
   }
@@ -195,7 +195,7 @@ async function transformAll(sources: readonly SourceFile[], options: RunOptions,
       const costs = costsOf(outcome.workloads, costInputs, loaded.config.defaultNamespace);
       outcomes.push({ path: source.path, display: source.display, bytes: source.bytes, before: source.text, after: outcome.text, changed: outcome.changed, results: outcome.results, workloads: outcome.workloads, costs });
     } catch (error) {
-      problems.push(internalError(source.display, error));
+      problems.push(internalError(source.display, error, 'it was left unchanged'));
     }
   }
   progress.done();
@@ -211,13 +211,8 @@ async function writeOne(outcome: FileOutcome, host: Host): Promise<Result | unde
       return machineResult('file-changed-during-run', outcome.display, 'changed on disk while mesh-inject ran; left as it is (not overwritten). Run mesh-inject again');
     }
     if (isSystemError(error)) return ioError(outcome.display, 'write it (left as it was)', error);
-    return internalError(outcome.display, error);
+    return internalError(outcome.display, error, 'it was left unchanged');
   }
-}
-
-function internalError(display: string, error: unknown): Result {
-  const detail = (error as Error)?.stack ?? String(error);
-  return machineResult('internal-error', display, `internal error while processing this file; it was left unchanged. Please report this with the file: ${detail}`);
 }
 
 function finish(io: Io, options: RunOptions, outcomes: FileOutcome[], writable: FileOutcome[], written: FileOutcome[], results: Result[]): Promise<number> {
@@ -235,16 +230,6 @@ function finish(io: Io, options: RunOptions, outcomes: FileOutcome[], writable: 
 export function allowJsConfig(io: Io): boolean {
   const value = io.env.MESH_INJECT_NO_JS_CONFIG;
   return value === undefined || value === '' || value === '0' || value.toLowerCase() === 'false';
-}
-
-function dedupe(results: Result[]): Result[] {
-  const seen = new Set<string>();
-  return results.filter((r) => {
-    const key = JSON.stringify(r);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 async function report(io: Io, options: RunOptions, outcomes: FileOutcome[], writable: FileOutcome[], written: FileOutcome[], results: Result[]): Promise<void> {

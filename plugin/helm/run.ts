@@ -20,8 +20,8 @@
  */
 import { resolve } from 'node:path';
 import { createConfigResolver } from '../../config/load.js';
-import { formatResult, type InjectConfig, type Result } from '../../transformer/index.js';
-import { EXIT_INPUT, EXIT_OK, exitCodeFor } from '../cli/exit-codes.js';
+import type { InjectConfig } from '../../transformer/index.js';
+import { EXIT_OK } from '../cli/exit-codes.js';
 import type { Io } from '../cli/io.js';
 import { readStdinText } from '../cli/read-stdin.js';
 import { repoRoot } from '../cli/repo-root.js';
@@ -29,6 +29,7 @@ import { allowJsConfig } from '../cli/run-files.js';
 import { transformKustomizeStream } from '../kustomize-stream.js';
 import { templateOf } from './source-names.js';
 import { syntaxErrors } from './syntax-check.js';
+import { reportToStderr, usageError } from '../stream-report.js';
 
 export interface HelmPostRenderFlags {
   config?: string;
@@ -43,10 +44,10 @@ export async function runHelmPostRender(io: Io, flags: HelmPostRenderFlags): Pro
   const namespace = flags.namespace ?? (io.env.HELM_NAMESPACE || undefined);
   if (namespace !== undefined && !DNS_LABEL.test(namespace)) {
     const from = flags.namespace === undefined ? '$HELM_NAMESPACE' : '--namespace';
-    return usage(io, `${from} "${namespace}" is not a namespace name (a DNS label: lower-case letters, digits and "-")`);
+    return usageError(io, `${from} "${namespace}" is not a namespace name (a DNS label: lower-case letters, digits and "-")`);
   }
   const read = await readStdinText(io);
-  if ('result' in read) return report(io, [read.result]);
+  if ('result' in read) return reportToStderr(io, [read.result]);
   // A chart that renders nothing: hand it back (Helm 4 then reports the empty release itself).
   if (read.text.trim() === '') {
     io.stdout(read.text);
@@ -59,26 +60,13 @@ export async function runHelmPostRender(io: Io, flags: HelmPostRenderFlags): Pro
     ...(flags.config ? { explicitPath: resolve(io.cwd, flags.config) } : {}),
   });
   const loaded = await resolver.resolveFor(resolve(io.cwd, RELEASE));
-  if (!loaded.config) return report(io, [...loaded.errors, ...loaded.warnings]);
+  if (!loaded.config) return reportToStderr(io, [...loaded.errors, ...loaded.warnings]);
   const config: InjectConfig = namespace === undefined ? loaded.config : { ...loaded.config, defaultNamespace: namespace };
 
   const invalid = syntaxErrors(read.text);
-  if (invalid.length) return report(io, invalid);
+  if (invalid.length) return reportToStderr(io, invalid);
   const outcome = transformKustomizeStream(read.text, config, 'inject', { documentName: templateOf });
-  const code = report(io, [...loaded.warnings, ...outcome.results]);
+  const code = reportToStderr(io, [...loaded.warnings, ...outcome.results]);
   if (code === EXIT_OK) io.stdout(outcome.text);
   return code;
-}
-
-/** Errors and warnings go to stderr; informational results are dropped (stdout is Helm's). */
-function report(io: Io, results: Result[]): number {
-  for (const result of results) if (result.severity !== 'info') io.stderr(`mesh-inject: ${formatResult(result)}\n`);
-  const code = exitCodeFor(results);
-  if (code !== EXIT_OK) io.stderr(`mesh-inject: ${results.filter((r) => r.severity === 'error').length} error(s); nothing was written to stdout\n`);
-  return code;
-}
-
-function usage(io: Io, message: string): number {
-  io.stderr(`mesh-inject: ${message}\n`);
-  return EXIT_INPUT;
 }

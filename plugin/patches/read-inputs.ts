@@ -21,7 +21,7 @@ import { discoverFiles } from '../cli/discover-files.js';
 import { UsageError } from '../cli/exit-codes.js';
 import { isSelectedFile } from '../cli/file-filter.js';
 import { hostFor, type Io } from '../cli/io.js';
-import { displayPath, machineResult } from '../cli/machine-results.js';
+import { displayPath, internalError, machineResult, uniqueResults } from '../cli/machine-results.js';
 import { isSourceFile, readSourceFile } from '../cli/read-source.js';
 import { readStdinText, STDIN } from '../cli/read-stdin.js';
 import { repoRoot } from '../cli/repo-root.js';
@@ -62,7 +62,7 @@ export async function readInputs(paths: readonly string[], configPath: string | 
     try {
       clusterContextFromText(source.text, cluster, source.display);
     } catch (error) {
-      inputs.results.push(internalError(source.display, error));
+      inputs.results.push(internalError(source.display, error, 'nothing was written'));
     }
   }
   for (const source of sources) {
@@ -73,10 +73,10 @@ export async function readInputs(paths: readonly string[], configPath: string | 
       const outcome = transformText(source.text, { mode: 'inject', config: loaded.config, preset: presetFor(loaded.config), cluster, path: source.display });
       addOutcome(inputs, loaded.config, source.display, source.text, outcome.text, outcome.results);
     } catch (error) {
-      inputs.results.push(internalError(source.display, error));
+      inputs.results.push(internalError(source.display, error, 'nothing was written'));
     }
   }
-  inputs.results = dedupe(inputs.results);
+  inputs.results = uniqueResults(inputs.results);
   return inputs;
 }
 
@@ -93,7 +93,7 @@ async function readStream(io: Io, loaded: LoadedConfig): Promise<Inputs> {
     const outcome = transformKustomizeStream(read.text, loaded.config);
     addOutcome(inputs, loaded.config, STDIN, read.text, outcome.text, outcome.results);
   } catch (error) {
-    inputs.results.push(internalError(STDIN, error));
+    inputs.results.push(internalError(STDIN, error, 'nothing was written'));
   }
   return inputs;
 }
@@ -109,18 +109,4 @@ function addOutcome(inputs: Inputs, config: InjectConfig, display: string, befor
     return;
   }
   from.forEach((slice, i) => inputs.pairs.push({ before: slice.text, after: to[i]!.text }));
-}
-
-function internalError(display: string, error: unknown): Result {
-  return machineResult('internal-error', display, `internal error while processing this file; nothing was written. Please report this with the file: ${(error as Error)?.stack ?? String(error)}`);
-}
-
-function dedupe(results: Result[]): Result[] {
-  const seen = new Set<string>();
-  return results.filter((r) => {
-    const key = JSON.stringify(r);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

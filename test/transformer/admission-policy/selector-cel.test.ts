@@ -5,7 +5,8 @@ import { anySelectorToCel, selectorToCel } from '../../../transformer/admission-
 import { selectorMatches, type LabelSelector } from '../../../transformer/kube/label-selector.js';
 
 const cel = (expression: string, labels: Record<string, string> | undefined) => {
-  const object = { metadata: labels === undefined ? {} : { labels } };
+  const metadata: Record<string, Record<string, string>> = labels === undefined ? {} : { labels };
+  const object = { metadata };
   const result = run(expression, { object }, { funcs: strings });
   if (isCelError(result)) throw new Error(`${expression}: ${result.message}`);
   return result;

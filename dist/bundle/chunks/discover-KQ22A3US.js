@@ -1,0 +1,5 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import{a,c as m,e as c}from"./chunk-NXMMZQFT.js";import"./chunk-X6A5P6DD.js";import"./chunk-N2JUDHFW.js";import"./chunk-6ZURKJVJ.js";import"./chunk-HTAGI5PA.js";import{a as n}from"./chunk-XVOKZNS5.js";import"./chunk-ZVC6IWVI.js";import"./chunk-ZJ5GPCO5.js";import"./chunk-AKY4KHAV.js";import"./chunk-JU4A5LK5.js";import"./chunk-PNOXM3P2.js";import"./chunk-YIAP3JO3.js";import{existsSync as p}from"node:fs";import e from"node:path";async function v(r){try{let o=r.cwd,i=m(o)?"kustomize":!p(e.join(o,"Chart.yaml"))&&(await a(o)).length>0?"directory":void 0;if(!i)return 0;let s=c(o,r.env),t=await n({allowJs:!1,stopDir:s}).resolveFor(e.join(o,"<stdin>"));t.source==="file"&&t.filepath&&r.stdout(`${i} app with ${e.relative(s,t.filepath)}
+`)}catch(o){r.stderr(`mesh-inject: discovery failed, not taking this app: ${o.message}
+`)}return 0}export{v as runArgocdDiscover};
+//# sourceMappingURL=discover-KQ22A3US.js.map
