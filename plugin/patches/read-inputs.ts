@@ -30,7 +30,10 @@ import { allowJsConfig } from '../cli/run-files.js';
 import { transformKustomizeStream } from '../kustomize-stream.js';
 
 export interface Inputs {
+  /** Every document of the input, before and after the pipeline (unchanged ones too: their names count for targets). */
   pairs: DocumentPair[];
+  /** Read from stdin: the output of `kustomize build`, whose objects without a namespace are in `default`. */
+  stream: boolean;
   /** The config's extra workload kinds (where their pod templates are), for every config used. */
   workloads: WorkloadKind[];
   results: Result[];
@@ -44,7 +47,7 @@ export async function readInputs(paths: readonly string[], configPath: string | 
   }
   const host = hostFor(io);
   const discovery = await discoverFiles(paths, io.cwd, host);
-  const inputs: Inputs = { pairs: [], workloads: [], results: [...discovery.results] };
+  const inputs: Inputs = { pairs: [], stream: false, workloads: [], results: [...discovery.results] };
   const sources = [];
   for (const candidate of discovery.candidates) {
     const resolved = await resolveCandidate(candidate, io.cwd, host.fs);
@@ -81,7 +84,7 @@ export async function readInputs(paths: readonly string[], configPath: string | 
 }
 
 async function readStream(io: Io, loaded: LoadedConfig): Promise<Inputs> {
-  const inputs: Inputs = { pairs: [], workloads: [], results: [...loaded.errors, ...loaded.warnings] };
+  const inputs: Inputs = { pairs: [], stream: true, workloads: [], results: [...loaded.errors, ...loaded.warnings] };
   if (!loaded.config) return inputs;
   const read = await readStdinText(io);
   if ('result' in read) {
@@ -101,9 +104,10 @@ async function readStream(io: Io, loaded: LoadedConfig): Promise<Inputs> {
 function addOutcome(inputs: Inputs, config: InjectConfig, display: string, before: string, after: string, results: readonly Result[]): void {
   inputs.results.push(...results);
   for (const kind of config.workloads ?? []) if (!inputs.workloads.includes(kind)) inputs.workloads.push(kind);
-  if (before === after) return;
   const from = splitDocuments(before);
   const to = splitDocuments(after);
+  // an unchanged file that cannot be split (a `%YAML` directive) has nothing to patch
+  if (before === after && !from) return;
   if (!from || !to || from.length !== to.length) {
     inputs.results.push(machineResult('internal-error', display, 'the injected stream does not have the documents of the input; please report this with the input'));
     return;

@@ -31,7 +31,7 @@ export async function runPatches(paths: readonly string[], flags: PatchesFlags, 
   let files: Map<string, string> | undefined;
   if (!hasErrors(results)) {
     try {
-      files = renderComponent(patchEntries(inputs.pairs, inputs.workloads));
+      files = renderComponent(patchEntries(inputs.pairs, inputs.workloads, inputs.stream ? 'default' : 'any'));
     } catch (error) {
       results.push(machineResult('internal-error', shown, `internal error while building the component; nothing was written. Please report this with the input: ${(error as Error)?.stack ?? String(error)}`));
     }

@@ -57,9 +57,24 @@ function objectsOf(value: unknown): unknown[] {
   return [value];
 }
 
+/**
+ * kustomize's namespace for an object that has none (`ResId.EffectiveNamespace`): a target naming
+ * it selects that object only, where a target without a namespace selects the name in every one.
+ */
+const KUSTOMIZE_DEFAULT_NAMESPACE = 'default';
+
+/**
+ * The target of an object without a namespace: `'default'` pins it to kustomize's default namespace
+ * (exact for `kustomize build` output, where such objects are in no other); `'any'` leaves it
+ * free (files, whose namespace a base may still set), unless another object of the input has the
+ * same kind and name in some namespace: then it is pinned too, or it would patch that one as well.
+ */
+export type NamespacelessTarget = 'default' | 'any';
+
 /** A patch per object that the pipeline changed, in file-name order, with unique file names. */
-export function patchEntries(pairs: readonly DocumentPair[], workloads: readonly WorkloadKind[] = []): PatchEntry[] {
+export function patchEntries(pairs: readonly DocumentPair[], workloads: readonly WorkloadKind[] = [], namespaceless: NamespacelessTarget = 'default'): PatchEntry[] {
   const entries: Omit<PatchEntry, 'file'>[] = [];
+  const named = namespacedNames(pairs);
   for (const pair of pairs) {
     if (pair.before === pair.after) continue;
     const before = objectsOf(data(pair.before));
@@ -67,8 +82,10 @@ export function patchEntries(pairs: readonly DocumentPair[], workloads: readonly
     if (before.length !== after.length) throw new Error('the pipeline changed the number of objects in a document');
     before.forEach((original, i) => {
       if (!isMap(original)) return;
-      const target = targetOf(original);
-      if (!target) return;
+      const written = targetOf(original);
+      if (!written) return;
+      const pin = written.namespace === undefined && (namespaceless === 'default' || named.has(nameKey(written)));
+      const target = pin ? { ...written, namespace: KUSTOMIZE_DEFAULT_NAMESPACE } : written;
       const injected = withRecordOf(original, after[i], workloads);
       const ops = diffToPatch(original, injected);
       // Verified like every edit the pipeline makes: applied to the original, the patch gives the injected object.
@@ -77,6 +94,25 @@ export function patchEntries(pairs: readonly DocumentPair[], workloads: readonly
     });
   }
   return nameFiles(entries);
+}
+
+function nameKey(target: PatchTarget): string {
+  return JSON.stringify([target.group ?? '', target.kind, target.name]);
+}
+
+/** Group, kind and name of every object of the input that has a namespace. */
+function namespacedNames(pairs: readonly DocumentPair[]): Set<string> {
+  const names = new Set<string>();
+  for (const pair of pairs) {
+    const { parsed, problems } = parseManifest(pair.before);
+    // a document the pipeline left alone may be anything (a template, a comment): only objects count
+    if (problems.length) continue;
+    for (const object of objectsOf(toPlainData(parsed.doc))) {
+      const target = isMap(object) ? targetOf(object) : undefined;
+      if (target?.namespace !== undefined) names.add(nameKey(target));
+    }
+  }
+  return names;
 }
 
 function targetOf(object: Obj): PatchTarget | undefined {

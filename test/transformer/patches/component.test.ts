@@ -80,10 +80,24 @@ describe('patchEntries', () => {
       { before: crd, after: crd.replace('app: a-b\n  template', 'app: a-b\n  paused: true\n  template') },
       injected(deployment('alpha', 'Shop')),
     ];
-    const entries = patchEntries(pairs);
+    const entries = patchEntries(pairs, [], 'any');
     expect(entries.map((e) => e.file)).toEqual(['deployment-a-b.yaml', 'deployment-a-b-2.yaml', 'deployment-shop-alpha.yaml', 'deployment-shop-zeta.yaml', 'deployment-web.yaml']);
     expect(entries.find((e) => e.file === 'deployment-web.yaml')!.target).not.toHaveProperty('namespace');
     expect(entries.map((e) => e.target.group)).toEqual(['apps', 'example.com', 'apps', 'apps', 'apps']);
+  });
+
+  it('pins an object without a namespace to kustomize\'s default namespace (a stream), so its patch selects it alone', () => {
+    const entries = patchEntries([injected(deployment('web', undefined)), injected(deployment('web', 'shop'))]);
+    expect(entries.map((e) => [e.file, e.target.namespace])).toEqual([['deployment-default-web.yaml', 'default'], ['deployment-shop-web.yaml', 'shop']]);
+  });
+
+  it('leaves a file\'s object without a namespace free, unless the same name is in some namespace of the input', () => {
+    const alone = patchEntries([injected(deployment('web', undefined)), injected(deployment('api', 'shop'))], [], 'any');
+    expect(alone.find((e) => e.target.name === 'web')!.target).not.toHaveProperty('namespace');
+    // the namespaced one is not even changed: its name still counts
+    const unchanged = deployment('web', 'shop');
+    const shared = patchEntries([injected(deployment('web', undefined)), { before: unchanged, after: unchanged }], [], 'any');
+    expect(shared.map((e) => [e.file, e.target.namespace])).toEqual([['deployment-default-web.yaml', 'default']]);
   });
 
   it('patches each item of a kind: List as its own object', () => {
