@@ -9,12 +9,15 @@
  *   (such pods are not checked at all);
  * - system namespaces and plain `namespaces.skip` names: the `namespaceSelector`;
  * - the mesh's rows (`mesh-rules.ts`, with template mode's injector policy and selectors) and
- *   `namespaces.inject`: the variable `injectionRequired`.
+ *   `namespaces.inject`: the variable `injectionRequired`;
+ * - another injector's pod (a mesh's marker without mesh-inject's record), which `inject` leaves
+ *   alone: not required to have the proxy; its proxy's image is still held to the config's.
  */
 import type { InjectConfig } from '../inject-config.js';
 import type { ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding, Validation } from '../kube/objects.js';
 import { SYSTEM_NAMESPACES } from '../kube/system-namespaces.js';
 import type { ProxyConfigResource } from '../mesh/istio/proxy-config-crs.js';
+import { MESH_FOOTPRINTS } from '../mesh/footprints.js';
 import { injectorPolicy } from '../mesh/istio-templates/inputs.js';
 import type { InjectorPolicy } from '../mesh/istio-templates/types.js';
 import type { MeshPreset, NamespaceMeta } from '../mesh/types.js';
@@ -44,6 +47,8 @@ export type PolicyObjects = { objects: [ValidatingAdmissionPolicy, ValidatingAdm
 const POD_CREATE = { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] };
 
 const FIX = 'run mesh-inject inject on its manifest and apply the result';
+/** A proxy without mesh-inject's record may be another tool's, which `inject` leaves alone (skipped-foreign-injection). */
+const STALE_FIX = `${FIX} (injected by another tool, e.g. istioctl kube-inject? run mesh-inject uninject --ignore-record on it first)`;
 
 export function admissionPolicy(input: PolicyInput): PolicyObjects {
   const probed = proxyImages(input.preset, input.config, input.proxyConfigs);
@@ -75,6 +80,11 @@ export function admissionPolicy(input: PolicyInput): PolicyObjects {
   return { objects: [policy, binding] };
 }
 
+/** The annotations each mesh's own injector marks a pod with. */
+function foreignMarkers(): string[] {
+  return [...new Set(MESH_FOOTPRINTS.flatMap((f) => (f.injectedMarker ? [f.injectedMarker] : [])))].sort();
+}
+
 /** Template mode: the injector config's policy and selectors, which decide as in `inject`. */
 function templateInjectorPolicy(config: InjectConfig): InjectorPolicy | undefined {
   return config.istio.cluster ? injectorPolicy(config.istio.cluster) : undefined;
@@ -101,8 +111,10 @@ function variables(config: InjectConfig, rules: MeshRules, images: ExpectedImage
   return [
     { name: 'selectedByConfig', expression: globsToCel('request.namespace', config.namespaces.inject) },
     ...rules.variables,
-    { name: 'hasProxy', expression: `object.spec.containers.exists(c, ${proxyNamed}) || ${inInit(proxyNamed)}` },
+    { name: 'hasProxy', expression: `(object.spec.containers.exists(c, ${proxyNamed}) || ${inInit(proxyNamed)}) && (${podAnnotation(rules.marker)}) != ''` },
     { name: 'injectedByMeshInject', expression: `(${podAnnotation(RECORD_ANNOTATION)}) != ''` },
+    // a mesh's own injector (or istioctl, linkerd inject) marked it: inject leaves such pods alone (skipped-foreign-injection)
+    { name: 'foreignInjection', expression: `!variables.injectedByMeshInject && (${foreignMarkers().map((m) => `(${podAnnotation(m)}) != ''`).join(' || ')})` },
     { name: 'imageOverridden', expression: rules.imageOverridden },
     { name: 'expectedImages', expression: expectedImagesCel(images) },
     {
@@ -127,22 +139,22 @@ function expectedImagesCel(expected: ExpectedImages): string {
 }
 
 function validations(mesh: string, rules: MeshRules, images: ReadonlyMap<string, string>): Validation[] {
-  const imageOk = 'variables.expectedImages[c.name] == (has(c.image) ? c.image : \'\')';
+  const imageOk = `variables.expectedImages[c.name] == (has(c.image) ? c.image : '') || ${rules.containerChoseImage}`;
   const allOk = (list: string) => `${list}.all(c, !(c.name in variables.expectedImages) || ${imageOk})`;
   const proxyImage = images.get(rules.proxy) ?? [...images.values()][0] ?? '';
-  const missing = `this pod has no ${rules.proxy} container, but mesh-inject's config injects ${mesh} into it: ${FIX} (or opt the pod out with ${rules.optOut})`;
+  const missing = `this pod has no ${rules.proxy} injected (the container and the ${rules.marker} annotation), but mesh-inject's config injects ${mesh} into it: ${FIX} (or opt the pod out with ${rules.optOut})`;
   return [
     {
-      expression: '!variables.injectionRequired || variables.hasProxy',
+      expression: '!variables.injectionRequired || variables.hasProxy || variables.foreignInjection',
       message: missing,
       messageExpression: `'namespace ' + request.namespace + ': ' + ${celString(missing)}`,
       reason: 'Forbidden',
     },
     {
       expression: `!variables.imageChecked || (${allOk('object.spec.containers')} && (!has(object.spec.initContainers) || ${allOk('object.spec.initContainers')}))`,
-      message: `the ${mesh} proxy of this pod does not run the configured image ${proxyImage} (a manifest injected before an upgrade?): ${FIX}`,
+      message: `the ${mesh} proxy of this pod does not run the configured image ${proxyImage} (a manifest injected before an upgrade?): ${STALE_FIX}`,
       // the image this pod's namespace or workload expects, which ProxyConfig CRs can change
-      messageExpression: `${celString(`the ${mesh} proxy of this pod does not run the configured image `)} + (${celString(rules.proxy)} in variables.expectedImages ? variables.expectedImages[${celString(rules.proxy)}] : ${celString(proxyImage)}) + ${celString(` (a manifest injected before an upgrade?): ${FIX}`)}`,
+      messageExpression: `${celString(`the ${mesh} proxy of this pod does not run the configured image `)} + (${celString(rules.proxy)} in variables.expectedImages ? variables.expectedImages[${celString(rules.proxy)}] : ${celString(proxyImage)}) + ${celString(` (a manifest injected before an upgrade?): ${STALE_FIX}`)}`,
       reason: 'Forbidden',
     },
   ];

@@ -6,6 +6,8 @@
  */
 import type { InjectConfig } from '../inject-config.js';
 import type { InjectorPolicy } from '../mesh/istio-templates/types.js';
+import { ISTIO_FOOTPRINT } from '../mesh/istio/footprint.js';
+import { LINKERD_FOOTPRINT } from '../mesh/linkerd/footprint.js';
 import type { NamespaceMeta } from '../mesh/types.js';
 import { celString, celStringList } from './cel-text.js';
 import { namespaceValue, podAnnotation, podLabel, podLabelOrAnnotation } from './metadata-lookups.js';
@@ -19,10 +21,17 @@ export interface PolicyVariable {
 export interface MeshRules {
   /** The proxy container, a classic container or a native sidecar (init container). */
   proxy: string;
+  /**
+   * The annotation every injection of the mesh writes (the footprint's `injectedMarker`): with the
+   * proxy container it tells an injected pod from one that only declares the container to customise it.
+   */
+  marker: string;
   /** Variables in order; the last defines `injectionRequired`, the mesh's rows after the mesh-neutral ones. */
   variables: PolicyVariable[];
   /** A pod (or Namespace) annotation that picks the proxy image: the image is then not checked. */
   imageOverridden: string;
+  /** Over the container `c`: the manifest chose its image itself (a container of its own under that name). */
+  containerChoseImage: string;
   /** The opt-out a message names. */
   optOut: string;
 }
@@ -51,6 +60,7 @@ export function istioRules(config: InjectConfig, namespaces: ReadonlyMap<string,
   const and = (condition: string) => (injector ? `(${condition} && ${selected})` : condition);
   return {
     proxy: 'istio-proxy',
+    marker: ISTIO_FOOTPRINT.injectedMarker!,
     variables: [
       { name: 'podInject', expression: podLabelOrAnnotation('sidecar.istio.io/inject') },
       { name: 'podRevision', expression: podLabel('istio.io/rev') },
@@ -72,6 +82,9 @@ export function istioRules(config: InjectConfig, namespaces: ReadonlyMap<string,
     ],
     // a proxy.istio.io/config annotation may set `image.imageType` (JSON or YAML): not checked then
     imageOverridden: `(${podAnnotation('sidecar.istio.io/proxyImage')}) != '' || (${podAnnotation('sidecar.istio.io/proxyImageType')}) != '' || (${podAnnotation('proxy.istio.io/config')}).contains('image')`,
+    // Istio merges a container the manifest declares under an injected one's name over it (image
+    // included) and records the manifest's containers, name first, in proxy.istio.io/overrides.
+    containerChoseImage: `(${podAnnotation('proxy.istio.io/overrides')}).contains('"name":"' + c.name + '","image":"' + (has(c.image) ? c.image : '') + '"')`,
     optOut: 'sidecar.istio.io/inject: "false"',
   };
 }
@@ -81,6 +94,7 @@ export function linkerdRules(namespaces: ReadonlyMap<string, NamespaceMeta>): Me
   const chosenImage = (key: string) => `(${podAnnotation(key)}) != '' || (${namespaceValue('annotations', key, namespaces)}) != ''`;
   return {
     proxy: 'linkerd-proxy',
+    marker: LINKERD_FOOTPRINT.injectedMarker!,
     variables: [
       { name: 'podInject', expression: podAnnotation('linkerd.io/inject') },
       { name: 'namespaceWebhooks', expression: namespaceValue('labels', 'config.linkerd.io/admission-webhooks', namespaces) },
@@ -98,6 +112,8 @@ export function linkerdRules(namespaces: ReadonlyMap<string, NamespaceMeta>): Me
       },
     ],
     imageOverridden: [chosenImage('config.linkerd.io/proxy-image'), chosenImage('config.linkerd.io/proxy-version')].join(' || '),
+    // Linkerd keeps no container of the manifest's under its own names
+    containerChoseImage: 'false',
     optOut: 'linkerd.io/inject: disabled',
   };
 }

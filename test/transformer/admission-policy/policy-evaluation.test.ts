@@ -43,6 +43,8 @@ interface PodShape {
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   hostNetwork?: boolean;
+  /** Containers after the app's. */
+  containers?: Obj[];
 }
 
 function deployment(namespace: string, shape: PodShape = {}): string {
@@ -54,7 +56,7 @@ function deployment(namespace: string, shape: PodShape = {}): string {
       selector: { matchLabels: { app: 'web' } },
       template: {
         metadata: { labels: { app: 'web', ...shape.labels }, ...(shape.annotations ? { annotations: shape.annotations } : {}) },
-        spec: { ...(shape.hostNetwork ? { hostNetwork: true } : {}), containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 8080 }] }] },
+        spec: { ...(shape.hostNetwork ? { hostNetwork: true } : {}), containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 8080 }] }, ...(shape.containers ?? [])] },
       },
     },
   });
@@ -124,6 +126,39 @@ describe.each(['istio', 'linkerd'] as const)('the generated policy, evaluated as
   const meshContainers = (pod: Obj) =>
     (['initContainers', 'containers'] as const).flatMap((list) => ((pod.spec[list] ?? []) as Obj[]).flatMap((c, i) => (c.name === 'web' ? [] : [{ list, i, name: c.name as string }])));
 
+  it('holds the proxy to the configured image at any registry or digest, unless the manifest chose one for it', () => {
+    const { pod } = setup.run('shop');
+    const proxy = meshContainers(pod).find((c) => c.name === PROXY[mesh])!;
+    const withImage = (image: string) => {
+      const copy = structuredClone(pod);
+      copy.spec[proxy.list][proxy.i].image = image;
+      return copy;
+    };
+    const expected = pod.spec[proxy.list][proxy.i].image as string;
+    const name = expected.split('/').at(-1)!.split(':')[0]!;
+    expect(setup.admit(withImage(`mirror.example.com/mesh/${name}:${expected.split(':').at(-1)}`)).admitted).toBe(false);
+    expect(setup.admit(withImage(`${expected.split(':')[0]}@sha256:${'0'.repeat(64)}`)).admitted).toBe(false);
+    if (mesh === 'istio') {
+      // a container the manifest declares under the proxy's name, with an image: Istio keeps it and records it
+      const { pod: chosen } = setup.run('shop', { containers: [{ name: 'istio-proxy', image: 'registry.example/custom-envoy:1.0' }] });
+      expect(meshContainers(chosen).find((c) => c.name === 'istio-proxy')).toBeDefined();
+      expect(JSON.stringify(chosen.spec)).toContain('registry.example/custom-envoy:1.0');
+      expect(setup.admit(chosen).admitted).toBe(true);
+      // the same image without the record of the manifest's choice is held to the config
+      delete chosen.metadata.annotations['proxy.istio.io/overrides'];
+      expect(setup.admit(chosen).admitted).toBe(false);
+    }
+  });
+
+  it('does not take a container named like the proxy, without the mesh\'s marker, for an injection', () => {
+    const { pristine } = setup.run('shop');
+    const declared = structuredClone(pristine);
+    declared.spec.containers.push({ name: PROXY[mesh], image: 'registry.example/custom-envoy:1.0' });
+    const verdict = setup.admit(declared);
+    expect(verdict.admitted).toBe(false);
+    expect(verdict.violations[0]).toContain(`has no ${PROXY[mesh]} injected`);
+  });
+
   it('refuses any container the mesh added (proxy, init) running another image than the configured one', () => {
     const { pod } = setup.run('team-a');
     expect(meshContainers(pod).map((c) => c.name)).toContain(PROXY[mesh]);
@@ -141,7 +176,8 @@ describe.each(['istio', 'linkerd'] as const)('the generated policy, evaluated as
     const moved = structuredClone(pod);
     moved.metadata.namespace = 'elsewhere';
     const proxy = meshContainers(moved).find((c) => c.name === PROXY[mesh])!;
-    moved.spec[proxy.list][proxy.i].image = 'registry.example/proxy:old';
+    const image = moved.spec[proxy.list][proxy.i].image as string;
+    moved.spec[proxy.list][proxy.i].image = image.replace(/:[^:/]+$/, ':0.0.1-old');
     expect(setup.admit(moved).admitted).toBe(false);
     const key = mesh === 'istio' ? 'sidecar.istio.io/proxyImage' : 'config.linkerd.io/proxy-image';
     moved.metadata.annotations[key] = 'registry.example/proxy';
