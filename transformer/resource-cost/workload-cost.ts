@@ -41,12 +41,17 @@ function amounts(c: ContainerResources, of: typeof containerRequest | typeof con
   return { cpu: of(c, 'cpu'), memory: of(c, 'memory') };
 }
 
-/** Containers in the injected pod that the pristine pod does not have (by name, per list). */
+/**
+ * Containers in the injected pod that the pristine pod does not have with the same resources (by
+ * name, per list): the added ones, and one the manifest declared under an injected name that the
+ * injection filled in (Istio merges its `istio-proxy` over the manifest's).
+ */
 export function injectedContainers(resources: WorkloadResources): InjectedContainer[] {
   const { pristine, injected } = resources;
-  const had = (list: ContainerResources[], name: string) => list.some((c) => c.name === name);
-  const init = injected.initContainers.filter((c) => !had(pristine.initContainers, c.name));
-  const app = injected.containers.filter((c) => !had(pristine.containers, c.name));
+  const all = [...pristine.initContainers, ...pristine.containers];
+  const same = (c: ContainerResources) => all.some((p) => p.name === c.name && JSON.stringify([p.requests, p.limits]) === JSON.stringify([c.requests, c.limits]));
+  const init = injected.initContainers.filter((c) => !same(c));
+  const app = injected.containers.filter((c) => !same(c));
   return [
     ...init.map((c) => ({ name: c.name, role: isNativeSidecar(c) ? 'sidecar' as const : 'init' as const, requests: amounts(c, containerRequest), limits: amounts(c, containerLimit) })),
     ...app.map((c) => ({ name: c.name, role: 'container' as const, requests: amounts(c, containerRequest), limits: amounts(c, containerLimit) })),

@@ -54,6 +54,15 @@ describe('workloadScale and replicas', () => {
 });
 
 describe('workloadCost', () => {
+  it('counts a container the manifest declared under the proxy\'s name that the injection filled in', () => {
+    const declared = { name: 'istio-proxy', image: 'auto' };
+    const cost = workloadCost(ref, workloadResources(deployment(), template([app, declared]), template([app, proxy])));
+    expect(cost.containers.map((c) => c.name)).toEqual(['istio-proxy']);
+    expect(cost.perPod.requests).toEqual({ cpu: 100n, memory: 128n * 1024n ** 2n });
+    // the manifest's own container with the same resources is not the injection's
+    expect(workloadCost(ref, workloadResources(deployment(), template([app]), template([app]))).containers).toEqual([]);
+  });
+
   it('adds the proxy and lets the classic init container hide under the app, times the replicas', () => {
     const cost = workloadCost(ref, workloadResources(deployment({ replicas: 3 }), template([app]), template([app, proxy], [init])));
     expect(cost.containers.map((c) => [c.name, c.role])).toEqual([['istio-init', 'init'], ['istio-proxy', 'container']]);
