@@ -27,19 +27,15 @@ import { isSelectedFile } from './file-filter.js';
 import type { Host } from './host.js';
 import { hostFor, type Io } from './io.js';
 import { displayPath, internalError, ioError, isSystemError, machineResult, uniqueResults } from './machine-results.js';
-import { mapLimit } from './map-limit.js';
 import { createProgress } from './progress.js';
-import { isSourceFile, readSourceFile, type SourceFile } from './read-source.js';
+import { readCandidates } from './read-candidates.js';
+import type { SourceFile } from './read-source.js';
 import { readStdinText, STDIN } from './read-stdin.js';
 import { acquireLock, lockPathFor, type RepoLock } from './repo-lock.js';
 import { formatExplain, printResults, unifiedDiff, type ExplainRow } from './report.js';
-import { resolveCandidate } from './resolve-candidate.js';
 import { costsOf, formatResourceCost, resourceCostJson, summaryCost, withoutResources } from './resource-report.js';
 import { removeStaleTemps } from './stale-temps.js';
 import { FileChangedError, writeFileAtomic } from './write-atomic.js';
-
-/** Files read at once: enough to keep the disk busy, few enough descriptors for any `ulimit -n`. */
-const READ_CONCURRENCY = 16;
 
 export interface RunOptions {
   mode: Mode;
@@ -133,24 +129,6 @@ async function runLocked(discovery: Discovery, options: RunOptions, io: Io, host
 
   const results = [...uniqueResults(configResults), ...outcomes.flatMap((o) => o.results), ...problems];
   return finish(io, options, outcomes, writable, written, results);
-}
-
-/** Each candidate's real path (symlink rules), then its bytes as strict UTF-8; the problems go to `problems`. */
-async function readCandidates(candidates: readonly Candidate[], cwd: string, host: Host, problems: Result[]): Promise<SourceFile[]> {
-  const resolved = await mapLimit(candidates, READ_CONCURRENCY, (candidate) => resolveCandidate(candidate, cwd, host.fs));
-  const realPaths = new Set<string>();
-  for (const entry of resolved) {
-    if (entry === undefined) continue;
-    if ('severity' in entry) problems.push(entry);
-    else realPaths.add(entry.path);
-  }
-  const read = await mapLimit([...realPaths], READ_CONCURRENCY, (path) => readSourceFile(path, displayPath(cwd, path), host.fs));
-  const sources: SourceFile[] = [];
-  for (const entry of read) {
-    if (isSourceFile(entry)) sources.push(entry);
-    else problems.push(entry);
-  }
-  return sources;
 }
 
 /** Every file in memory; an exception on one file is an internal-error for that file, and the others go on. */

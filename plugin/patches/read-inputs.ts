@@ -21,11 +21,10 @@ import { discoverFiles } from '../cli/discover-files.js';
 import { UsageError } from '../cli/exit-codes.js';
 import { isSelectedFile } from '../cli/file-filter.js';
 import { hostFor, type Io } from '../cli/io.js';
-import { displayPath, internalError, machineResult, uniqueResults } from '../cli/machine-results.js';
-import { isSourceFile, readSourceFile } from '../cli/read-source.js';
+import { internalError, machineResult, uniqueResults } from '../cli/machine-results.js';
+import { readCandidates } from '../cli/read-candidates.js';
 import { readStdinText, STDIN } from '../cli/read-stdin.js';
 import { repoRoot } from '../cli/repo-root.js';
-import { resolveCandidate } from '../cli/resolve-candidate.js';
 import { allowJsConfig } from '../cli/run-files.js';
 import { transformKustomizeStream } from '../kustomize-stream.js';
 
@@ -48,18 +47,7 @@ export async function readInputs(paths: readonly string[], configPath: string | 
   const host = hostFor(io);
   const discovery = await discoverFiles(paths, io.cwd, host);
   const inputs: Inputs = { pairs: [], stream: false, workloads: [], results: [...discovery.results] };
-  const sources = [];
-  for (const candidate of discovery.candidates) {
-    const resolved = await resolveCandidate(candidate, io.cwd, host.fs);
-    if (resolved === undefined) continue;
-    if ('severity' in resolved) {
-      inputs.results.push(resolved);
-      continue;
-    }
-    const read = await readSourceFile(resolved.path, displayPath(io.cwd, resolved.path), host.fs);
-    if (isSourceFile(read)) sources.push(read);
-    else inputs.results.push(read);
-  }
+  const sources = await readCandidates(discovery.candidates, io.cwd, host, inputs.results);
   const cluster = emptyClusterContext();
   for (const source of sources) {
     try {

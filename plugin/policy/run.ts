@@ -19,7 +19,8 @@ import { displayPath } from '../cli/machine-results.js';
 import { isSourceFile, readSourceFile } from '../cli/read-source.js';
 import { printResults } from '../cli/report.js';
 import { repoRoot } from '../cli/repo-root.js';
-import { resolveCandidate } from '../cli/resolve-candidate.js';
+import { readCandidates } from '../cli/read-candidates.js';
+import { readStdinText, STDIN } from '../cli/read-stdin.js';
 import { allowJsConfig } from '../cli/run-files.js';
 import { writeOutput } from '../cli/write-output.js';
 
@@ -76,22 +77,14 @@ async function readCluster(io: Io, paths: readonly string[]): Promise<{ cluster:
   const cluster = emptyClusterContext();
   if (paths.includes('-')) {
     if (paths.length > 1) throw new UsageError('`-` (stdin) cannot be combined with file paths');
-    clusterContextFromText(await io.readStdin(), cluster, '<stdin>');
+    const read = await readStdinText(io);
+    if ('result' in read) return { cluster, problems: [read.result] };
+    clusterContextFromText(read.text, cluster, STDIN);
     return { cluster, problems: [] };
   }
   const host = hostFor(io);
   const discovery = await discoverFiles(paths, io.cwd, host);
   const problems: Result[] = [...discovery.results];
-  for (const candidate of discovery.candidates) {
-    const real = await resolveCandidate(candidate, io.cwd, host.fs);
-    if (real === undefined) continue;
-    if ('severity' in real) {
-      problems.push(real);
-      continue;
-    }
-    const source = await readSourceFile(real.path, displayPath(io.cwd, real.path), host.fs);
-    if (isSourceFile(source)) clusterContextFromText(source.text, cluster, source.display);
-    else problems.push(source);
-  }
+  for (const source of await readCandidates(discovery.candidates, io.cwd, host, problems)) clusterContextFromText(source.text, cluster, source.display);
   return { cluster, problems };
 }

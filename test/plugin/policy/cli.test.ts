@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/run-cli.js';
+import { run } from '../cli/fault-host.js';
 import { useTempTrees } from '../../helpers/temp-trees.js';
 
 type Obj = Record<string, any>;
@@ -70,6 +71,14 @@ describe('mesh-inject policy', () => {
     expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toBe(written);
     const otherMode = await runCli(['policy', '-o', 'policy.yaml', '--check', '.mesh-injectrc.yaml'], { cwd: dir });
     expect(otherMode.code).toBe(1);
+  });
+
+  it('refuses stdin that is not UTF-8, naming it, printing nothing (exit 2)', async () => {
+    const dir = tree({ '.mesh-injectrc.yaml': ISTIO_RC });
+    const bytes = new Uint8Array([...new TextEncoder().encode('apiVersion: v1\nkind: Namespace\nmetadata: {name: "'), 0xff, ...new TextEncoder().encode('"}\n')]);
+    const result = await run(['policy', '-'], { cwd: dir, stdin: bytes });
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toMatch(/<stdin>:3:.*invalid-encoding/);
   });
 
   it('--check: needs -o; a directory in its place is an error naming it (exit 2)', async () => {
