@@ -7,25 +7,12 @@ import {
   costTotals,
   formatCpu,
   formatMemory,
-  hpaFor,
-  limitRangesFor,
-  workloadCost,
   type Amounts,
-  type CostInputs,
   type CostTotal,
   type Replicas,
   type WorkloadCost,
   type WorkloadReport,
 } from '../../transformer/index.js';
-
-/** The cost of each workload the run leaves injected (newly, again, or already up to date). */
-export function costsOf(workloads: readonly WorkloadReport[], inputs: CostInputs, defaultNamespace: string): WorkloadCost[] {
-  return workloads.flatMap((w) => {
-    if (w.code !== 'injected' || !w.resources) return [];
-    const hpa = hpaFor(w.resourceRef, inputs.hpas, defaultNamespace);
-    return [workloadCost(w.resourceRef, w.resources, hpa, limitRangesFor(w.resourceRef.namespace, inputs.limitRanges, defaultNamespace))];
-  });
-}
 
 /** The reports as JSON shows them: the raw container resources stay internal. */
 export function withoutResources(workloads: readonly WorkloadReport[]): WorkloadReport[] {

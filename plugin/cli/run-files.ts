@@ -14,6 +14,7 @@ import {
   emptyClusterContext,
   costInputsFromText,
   emptyCostInputs,
+  workloadCosts,
   presetFor,
   transformText,
   type Mode,
@@ -33,7 +34,7 @@ import type { SourceFile } from './read-source.js';
 import { readStdinText, STDIN } from './read-stdin.js';
 import { acquireLock, lockPathFor, type RepoLock } from './repo-lock.js';
 import { formatExplain, printResults, unifiedDiff, type ExplainRow } from './report.js';
-import { costsOf, formatResourceCost, resourceCostJson, summaryCost, withoutResources } from './resource-report.js';
+import { formatResourceCost, resourceCostJson, summaryCost, withoutResources } from './resource-report.js';
 import { removeStaleTemps } from './stale-temps.js';
 import { FileChangedError, writeFileAtomic } from './write-atomic.js';
 
@@ -170,7 +171,7 @@ async function transformAll(sources: readonly SourceFile[], options: RunOptions,
         ...(options.ignoreRecord ? { ignoreRecord: true } : {}),
         ...(options.mode === 'inject' ? { resources: true } : {}),
       });
-      const costs = costsOf(outcome.workloads, costInputs, loaded.config.defaultNamespace);
+      const costs = workloadCosts(outcome.workloads, costInputs, loaded.config.defaultNamespace);
       outcomes.push({ path: source.path, display: source.display, bytes: source.bytes, before: source.text, after: outcome.text, changed: outcome.changed, results: outcome.results, workloads: outcome.workloads, costs });
     } catch (error) {
       problems.push(internalError(source.display, error, 'it was left unchanged'));
@@ -289,7 +290,7 @@ async function runStdin(options: RunOptions, io: Io): Promise<number> {
   });
   const results = [...loaded.warnings, ...outcome.results];
   const code = exitCodeFor(results);
-  const costs = options.resources ? costsOf(outcome.workloads, costInputsFromText(input), loaded.config.defaultNamespace) : [];
+  const costs = options.resources ? workloadCosts(outcome.workloads, costInputsFromText(input), loaded.config.defaultNamespace) : [];
   if (options.format === 'json') {
     const resources = options.resources ? { resources: resourceCostJson(costs, () => undefined) } : {};
     io.stdout(JSON.stringify({ changed: outcome.changed, workloads: withoutResources(outcome.workloads), results, ...resources }, null, 2) + '\n');

@@ -3,9 +3,10 @@
  * added effective requests and limits of one pod, and that times the pods the workload runs.
  */
 import type { ResourceRef } from '../results.js';
+import type { CostInputs } from './cost-inputs.js';
 import { add, containerLimit, containerRequest, difference, effectiveLimits, effectiveRequests, isNativeSidecar, type Amount, type Amounts } from './effective-resources.js';
 import type { HpaTarget } from './hpa-targets.js';
-import { withLimitRangeDefaults, type LimitRangeDefaults } from './limit-ranges.js';
+import { limitRangesFor, withLimitRangeDefaults, type LimitRangeDefaults } from './limit-ranges.js';
 import type { ContainerResources, WorkloadResources, WorkloadScale } from './pod-resources.js';
 
 export interface InjectedContainer {
@@ -105,4 +106,20 @@ export function workloadCost(resourceRef: ResourceRef, written: WorkloadResource
 
 function diff(after: Amounts, before: Amounts): Amounts {
   return { cpu: difference(after.cpu, before.cpu), memory: difference(after.memory, before.memory) };
+}
+
+/** What a run's workload report (`pipeline/document-run.ts` WorkloadReport) gives the cost. */
+export interface CostedReport {
+  code: string;
+  resourceRef: ResourceRef;
+  resources?: WorkloadResources;
+}
+
+/** The cost of each workload a run leaves injected (newly, again, or already up to date), with the input's HPAs and LimitRanges. */
+export function workloadCosts(reports: readonly CostedReport[], inputs: CostInputs, defaultNamespace: string): WorkloadCost[] {
+  return reports.flatMap((w) => {
+    if (w.code !== 'injected' || !w.resources) return [];
+    const hpa = hpaFor(w.resourceRef, inputs.hpas, defaultNamespace);
+    return [workloadCost(w.resourceRef, w.resources, hpa, limitRangesFor(w.resourceRef.namespace, inputs.limitRanges, defaultNamespace))];
+  });
 }

@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{a,c as f,g as x,j as d}from"./chunk-CXTALJVT.js";var u="{{",o="\uE000\uE000";function h(e,i,g="inject",S={}){let A=x(i),E=f(e),s=[],l=[];for(let t of a(e)??[{text:e}]){let n=!t.text.includes(o),O=n?t.text.replaceAll(u,o):t.text,r=d(O,{mode:g,config:i,preset:A,cluster:E});l.push(n?r.text.replaceAll(o,u):r.text);let m=S.documentName?.(t.text);for(let T of r.results){let{file:j,...p}=T,c=m===void 0?p:{...p,file:{path:m}};s.push(n?{...c,message:c.message.replaceAll(o,u)}:c)}}return s.some(t=>t.severity==="error")?{text:e,results:s}:{text:l.join(""),results:s}}export{h as a};
-//# sourceMappingURL=chunk-JCYLSMHC.js.map

@@ -1,0 +1,3 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import{a,b}from"./chunk-3EMZX65Q.js";import"./chunk-N2JUDHFW.js";import"./chunk-6ZURKJVJ.js";import"./chunk-XD6M4EJZ.js";import"./chunk-Y3UDJEJB.js";import"./chunk-Q2ESXZ7W.js";import"./chunk-YGI5QTNP.js";import"./chunk-AXZDXOJI.js";import"./chunk-ZVC6IWVI.js";import"./chunk-ZJ5GPCO5.js";import"./chunk-AKY4KHAV.js";import"./chunk-JU4A5LK5.js";import"./chunk-RGQ2DFU4.js";import"./chunk-PNOXM3P2.js";import"./chunk-YIAP3JO3.js";export{a as runKrmFunction,b as runKrmOnText};
+//# sourceMappingURL=krm-WGA5YTNA.js.map
