@@ -21,7 +21,8 @@ interface WriteOptions {
 
 export const TEMP_FILE = /^\..+\.mesh-inject-(\d+)-\d+\.tmp$/;
 
-function tempFileFor(path: string, pid: number): string {
+/** The temp file a write of `path` goes through first (TEMP_FILE names it), beside it. */
+export function tempFileFor(path: string, pid: number): string {
   return join(dirname(path), `.${basename(path)}.mesh-inject-${pid}-${Date.now()}.tmp`);
 }
 

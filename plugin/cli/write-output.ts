@@ -1,12 +1,11 @@
 /** `--output FILE`: all at once (an existing file is replaced atomically, keeping its mode), or not at all. */
 import { rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { UsageError } from './exit-codes.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { tempFileFor, writeFileAtomic } from './write-atomic.js';
 
 export async function writeOutput(path: string, text: string): Promise<void> {
   const exists = await stat(path).then(() => true, () => false);
-  const temp = join(dirname(path), `.${basename(path)}.mesh-inject-${process.pid}-${Date.now()}.tmp`);
+  const temp = tempFileFor(path, process.pid);
   try {
     if (exists) return await writeFileAtomic(path, text);
     await writeFile(temp, text);

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { OWNED_MARKER, KUSTOMIZATION_FILE } from '../../transformer/patches/component.js';
 import type { FileSystem } from '../cli/host.js';
+import { TEMP_FILE, tempFileFor } from '../cli/write-atomic.js';
 
 export type DirState =
   | { kind: 'absent' | 'empty' }
@@ -30,6 +31,8 @@ export async function readDirState(dir: string, fs: FileSystem): Promise<DirStat
   const owned = new Map<string, string>();
   const others = new Set<string>();
   for (const name of names) {
+    // a killed run's temp file is nobody's content (the next write removes it)
+    if (TEMP_FILE.test(name)) continue;
     const path = join(dir, name);
     const content = (await fs.lstat(path)).isFile() ? await fs.readFile(path, 'utf8') : undefined;
     if (content !== undefined && isOwned(content)) owned.set(name, content);
@@ -71,19 +74,16 @@ export function staleFiles(expected: ReadonlyMap<string, string>, state: DirStat
 export async function writeComponent(dir: string, expected: ReadonlyMap<string, string>, stale: ReadonlyMap<string, string>, fs: FileSystem, pid: number): Promise<void> {
   const changed = [...stale.keys()].filter((name) => expected.has(name));
   const ordered = [...changed.filter((n) => n !== KUSTOMIZATION_FILE), ...changed.filter((n) => n === KUSTOMIZATION_FILE)];
-  const staged: Array<{ temp: string; path: string }> = [];
-  const stamp = Date.now();
+  const staged = ordered.map((name) => ({ path: join(dir, name), temp: tempFileFor(join(dir, name), pid), text: expected.get(name)! }));
+  let written = 0;
   try {
-    for (const name of ordered) {
-      const temp = join(dir, `.${name}.mesh-inject-${pid}-${stamp}.tmp`);
-      await fs.writeFile(temp, expected.get(name)!, { flag: 'wx' });
-      staged.push({ temp, path: join(dir, name) });
+    for (const { temp, text } of staged) {
+      await fs.writeFile(temp, text, { flag: 'wx' });
+      written++;
     }
   } catch (error) {
-    await Promise.all(staged.map(({ temp }) => fs.unlink(temp).catch(() => undefined)));
-    // the temp file whose write failed may exist, partly written
-    const failed = ordered[staged.length];
-    if (failed !== undefined) await fs.unlink(join(dir, `.${failed}.mesh-inject-${pid}-${stamp}.tmp`)).catch(() => undefined);
+    // the temp file whose write failed may exist too, partly written
+    await Promise.all(staged.slice(0, written + 1).map(({ temp }) => fs.unlink(temp).catch(() => undefined)));
     throw error;
   }
   for (let i = 0; i < staged.length; i++) {

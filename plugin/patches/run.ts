@@ -12,6 +12,7 @@ import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, UsageError, exitCodeFor } from '../
 import { hostFor, type Io } from '../cli/io.js';
 import { displayPath, ioError, isSystemError, machineResult } from '../cli/machine-results.js';
 import { printResults } from '../cli/report.js';
+import { removeStaleTemps } from '../cli/stale-temps.js';
 import { conflictingEntries, readDirState, staleFiles, writeComponent, type DirState } from './component-dir.js';
 import { readInputs } from './read-inputs.js';
 
@@ -60,6 +61,7 @@ export async function runPatches(paths: readonly string[], flags: PatchesFlags, 
   }
   try {
     await mkdir(dir, { recursive: true });
+    await removeStaleTemps([dir], host);
     await writeComponent(dir, files, stale, host.fs, host.pid);
   } catch (error) {
     if (!isSystemError(error)) throw error;

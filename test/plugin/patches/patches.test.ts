@@ -137,6 +137,18 @@ describe('mesh-inject patches', () => {
     expect(Object.keys(readTree(join(dir, 'mesh')))).toEqual(['deployment-shop-api.yaml', 'deployment-shop-web.yaml', 'kustomization.yaml']);
   });
 
+  it('takes a killed run\'s temp file for nobody\'s content: --check passes it over, a run removes it', async () => {
+    const dir = tree({});
+    await runCli(['patches', '--out', 'mesh', '-'], { cwd: dir, stdin: stream });
+    const leftover = join(dir, 'mesh/.deployment-shop-web.yaml.mesh-inject-999999999-1.tmp');
+    writeFileSync(leftover, readFileSync(join(dir, 'mesh/deployment-shop-web.yaml'), 'utf8').slice(0, 40));
+    const check = await runCli(['patches', '--check', '--out', 'mesh', '-'], { cwd: dir, stdin: stream });
+    expect([check.code, check.stdout]).toEqual([0, '']);
+    expect(existsSync(leftover)).toBe(true);
+    expect((await runCli(['patches', '--out', 'mesh', '-'], { cwd: dir, stdin: stream })).code).toBe(0);
+    expect(existsSync(leftover)).toBe(false);
+  });
+
   it('writes nothing when the input has an error (exit 2)', async () => {
     const dir = tree({});
     const result = await runCli(['patches', '--out', 'mesh', '-'], { cwd: dir, stdin: `${deployment('web')}  bad: [\n` });

@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{c as o}from"./chunk-HZCLY3L2.js";import{a as i}from"./chunk-RGQ2DFU4.js";import{rename as s,stat as m,unlink as c,writeFile as w}from"node:fs/promises";import{basename as f,dirname as u,join as d}from"node:path";async function j(r,e){let n=await m(r).then(()=>!0,()=>!1),t=d(u(r),`.${f(r)}.mesh-inject-${process.pid}-${Date.now()}.tmp`);try{if(n)return await o(r,e);await w(t,e),await s(t,r)}catch(a){throw await c(t).catch(()=>{}),new i(`cannot write ${r}: ${a.message}`)}}export{j as a};
-//# sourceMappingURL=chunk-TI3BPOUD.js.map

@@ -1,0 +1,3 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import{e as a,f as b}from"./chunk-NPZVVGUZ.js";import"./chunk-X53FCTCE.js";import"./chunk-2GZUGCEN.js";import"./chunk-2PVXGZXH.js";import"./chunk-HTAGI5PA.js";import"./chunk-XVOKZNS5.js";import"./chunk-XXV6NYBM.js";import"./chunk-XD6M4EJZ.js";import"./chunk-Y3UDJEJB.js";import"./chunk-Q2ESXZ7W.js";import"./chunk-YGI5QTNP.js";import"./chunk-AXZDXOJI.js";import"./chunk-ZVC6IWVI.js";import"./chunk-ZJ5GPCO5.js";import"./chunk-AKY4KHAV.js";import"./chunk-JU4A5LK5.js";import"./chunk-RGQ2DFU4.js";import"./chunk-PNOXM3P2.js";import"./chunk-YIAP3JO3.js";export{b as allowJsConfig,a as runFiles};
+//# sourceMappingURL=run-files-QZXQW35W.js.map
