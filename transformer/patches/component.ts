@@ -45,16 +45,20 @@ function isMap(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function data(text: string): unknown {
+/** The objects of a document: itself, or a `kind: List`'s items; undefined when it does not parse. */
+function objectsIn(text: string): unknown[] | undefined {
   const { parsed, problems } = parseManifest(text);
-  if (problems.length) throw new Error(`cannot read back a document: ${problems[0]!.message}`);
-  return toPlainData(parsed.doc);
-}
-
-/** The objects of a document: itself, or a `kind: List`'s items. */
-function objectsOf(value: unknown): unknown[] {
+  if (problems.length) return undefined;
+  const value = toPlainData(parsed.doc);
   if (isMap(value) && typeof value.kind === 'string' && LIST_KINDS.has(value.kind) && Array.isArray(value.items)) return value.items;
   return [value];
+}
+
+/** A document the pipeline changed: it parsed as input, and its output was verified before it came here. */
+function changedObjects(text: string): unknown[] {
+  const objects = objectsIn(text);
+  if (!objects) throw new Error('cannot read back a document the pipeline changed');
+  return objects;
 }
 
 /**
@@ -74,11 +78,13 @@ export type NamespacelessTarget = 'default' | 'any';
 /** A patch per object that the pipeline changed, in file-name order, with unique file names. */
 export function patchEntries(pairs: readonly DocumentPair[], workloads: readonly WorkloadKind[] = [], namespaceless: NamespacelessTarget = 'default'): PatchEntry[] {
   const entries: Omit<PatchEntry, 'file'>[] = [];
-  const named = namespacedNames(pairs);
-  for (const pair of pairs) {
+  // a document the pipeline left alone may be anything (a template, a comment): only objects count
+  const inputs = pairs.map((pair) => objectsIn(pair.before));
+  const named = namespacedNames(inputs);
+  for (const [index, pair] of pairs.entries()) {
     if (pair.before === pair.after) continue;
-    const before = objectsOf(data(pair.before));
-    const after = objectsOf(data(pair.after));
+    const before = inputs[index] ?? changedObjects(pair.before);
+    const after = changedObjects(pair.after);
     if (before.length !== after.length) throw new Error('the pipeline changed the number of objects in a document');
     before.forEach((original, i) => {
       if (!isMap(original)) return;
@@ -101,13 +107,10 @@ function nameKey(target: PatchTarget): string {
 }
 
 /** Group, kind and name of every object of the input that has a namespace. */
-function namespacedNames(pairs: readonly DocumentPair[]): Set<string> {
+function namespacedNames(inputs: readonly (unknown[] | undefined)[]): Set<string> {
   const names = new Set<string>();
-  for (const pair of pairs) {
-    const { parsed, problems } = parseManifest(pair.before);
-    // a document the pipeline left alone may be anything (a template, a comment): only objects count
-    if (problems.length) continue;
-    for (const object of objectsOf(toPlainData(parsed.doc))) {
+  for (const objects of inputs) {
+    for (const object of objects ?? []) {
       const target = isMap(object) ? targetOf(object) : undefined;
       if (target?.namespace !== undefined) names.add(nameKey(target));
     }
